@@ -1,0 +1,41 @@
+"""The torch bridge: device, dtypes, variables, random seeds and tensor conversion."""
+
+from torchkeras.backend.config import backend
+from torchkeras.backend.config import epsilon
+from torchkeras.backend.config import floatx
+from torchkeras.backend.config import image_data_format
+from torchkeras.backend.config import set_epsilon
+from torchkeras.backend.config import set_floatx
+from torchkeras.backend.config import set_image_data_format
+from torchkeras.backend.config import standardize_data_format
+from torchkeras.backend.device import get_device
+from torchkeras.backend.device import set_device
+from torchkeras.backend.dtypes import standardize_dtype
+from torchkeras.backend.dtypes import to_torch_dtype
+from torchkeras.backend.random import SeedGenerator
+from torchkeras.backend.random import set_random_seed
+from torchkeras.backend.tensors import convert_to_numpy
+from torchkeras.backend.tensors import convert_to_tensor
+from torchkeras.backend.tensors import is_tensor
+from torchkeras.backend.variable import Variable
+
+__all__ = [
+    "SeedGenerator",
+    "Variable",
+    "backend",
+    "convert_to_numpy",
+    "convert_to_tensor",
+    "epsilon",
+    "floatx",
+    "get_device",
+    "image_data_format",
+    "is_tensor",
+    "set_device",
+    "set_epsilon",
+    "set_floatx",
+    "set_image_data_format",
+    "set_random_seed",
+    "standardize_data_format",
+    "standardize_dtype",
+    "to_torch_dtype",
+]
