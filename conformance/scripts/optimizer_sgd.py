@@ -1,0 +1,45 @@
+"""SGD over several epochs: plain, with momentum, and Nesterov momentum."""
+
+import numpy as np
+
+import keras
+from keras import layers
+
+SEED = 1019
+rng = np.random.default_rng(SEED)
+
+x = rng.normal(size=(40, 6)).astype("float32")
+y = rng.normal(size=(40, 2)).astype("float32")
+init = [
+    rng.normal(0.0, 1.0 / np.sqrt(6), size=(6, 8)).astype("float32"),
+    rng.normal(0.0, 0.1, size=(8,)).astype("float32"),
+    rng.normal(0.0, 1.0 / np.sqrt(8), size=(8, 2)).astype("float32"),
+    rng.normal(0.0, 0.1, size=(2,)).astype("float32"),
+]
+
+
+def train(optimizer):
+    model = keras.Sequential(
+        [
+            keras.Input(shape=(6,)),
+            layers.Dense(8, activation="tanh"),
+            layers.Dense(2),
+        ]
+    )
+    model.set_weights(init)
+    model.compile(optimizer=optimizer, loss="mse")
+    history = model.fit(x, y, epochs=4, batch_size=16, shuffle=False, verbose=0)
+    return {
+        "history": history.history,
+        "iterations": int(model.optimizer.iterations.numpy()),
+        "weights": model.get_weights(),
+    }
+
+
+results = {
+    "default": train("sgd"),
+    "momentum": train(keras.optimizers.SGD(learning_rate=0.05, momentum=0.9)),
+    "nesterov": train(
+        keras.optimizers.SGD(learning_rate=0.05, momentum=0.5, nesterov=True)
+    ),
+}

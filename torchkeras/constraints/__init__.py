@@ -1,0 +1,31 @@
+"""`keras.constraints`: weight constraints, and `get`/`serialize`/`deserialize` by name."""
+
+from torchkeras.constraints.catalogue import deserialize
+from torchkeras.constraints.catalogue import get
+from torchkeras.constraints.catalogue import serialize
+from torchkeras.constraints.constraints import Constraint
+from torchkeras.constraints.constraints import MaxNorm
+from torchkeras.constraints.constraints import MinMaxNorm
+from torchkeras.constraints.constraints import NonNeg
+from torchkeras.constraints.constraints import UnitNorm
+
+# The snake_case names Keras exports for the same classes.
+max_norm = MaxNorm
+min_max_norm = MinMaxNorm
+non_neg = NonNeg
+unit_norm = UnitNorm
+
+__all__ = [
+    "Constraint",
+    "MaxNorm",
+    "MinMaxNorm",
+    "NonNeg",
+    "UnitNorm",
+    "deserialize",
+    "get",
+    "max_norm",
+    "min_max_norm",
+    "non_neg",
+    "serialize",
+    "unit_norm",
+]

@@ -1,0 +1,99 @@
+"""`keras.metrics`: stateful metrics accumulated on the device, metric functions and lookup."""
+
+from torchkeras.losses.crossentropy_losses import binary_crossentropy
+from torchkeras.losses.crossentropy_losses import categorical_crossentropy
+from torchkeras.losses.crossentropy_losses import sparse_categorical_crossentropy
+from torchkeras.losses.hinge_losses import categorical_hinge
+from torchkeras.losses.hinge_losses import hinge
+from torchkeras.losses.hinge_losses import squared_hinge
+from torchkeras.losses.probabilistic_losses import kl_divergence
+from torchkeras.losses.probabilistic_losses import poisson
+from torchkeras.losses.regression_losses import huber
+from torchkeras.losses.regression_losses import log_cosh
+from torchkeras.losses.regression_losses import mean_absolute_error
+from torchkeras.losses.regression_losses import mean_absolute_percentage_error
+from torchkeras.losses.regression_losses import mean_squared_error
+from torchkeras.losses.regression_losses import mean_squared_logarithmic_error
+from torchkeras.metrics.accuracy_metrics import Accuracy
+from torchkeras.metrics.accuracy_metrics import BinaryAccuracy
+from torchkeras.metrics.accuracy_metrics import CategoricalAccuracy
+from torchkeras.metrics.accuracy_metrics import SparseCategoricalAccuracy
+from torchkeras.metrics.accuracy_metrics import SparseTopKCategoricalAccuracy
+from torchkeras.metrics.accuracy_metrics import TopKCategoricalAccuracy
+from torchkeras.metrics.accuracy_metrics import binary_accuracy
+from torchkeras.metrics.accuracy_metrics import categorical_accuracy
+from torchkeras.metrics.accuracy_metrics import sparse_categorical_accuracy
+from torchkeras.metrics.accuracy_metrics import sparse_top_k_categorical_accuracy
+from torchkeras.metrics.accuracy_metrics import top_k_categorical_accuracy
+from torchkeras.metrics.catalogue import deserialize
+from torchkeras.metrics.catalogue import get
+from torchkeras.metrics.catalogue import serialize
+from torchkeras.metrics.hinge_metrics import CategoricalHinge
+from torchkeras.metrics.hinge_metrics import Hinge
+from torchkeras.metrics.hinge_metrics import SquaredHinge
+from torchkeras.metrics.metric import Metric
+from torchkeras.metrics.probabilistic_metrics import BinaryCrossentropy
+from torchkeras.metrics.probabilistic_metrics import CategoricalCrossentropy
+from torchkeras.metrics.probabilistic_metrics import KLDivergence
+from torchkeras.metrics.probabilistic_metrics import Poisson
+from torchkeras.metrics.probabilistic_metrics import SparseCategoricalCrossentropy
+from torchkeras.metrics.reduction_metrics import Mean
+from torchkeras.metrics.reduction_metrics import MeanMetricWrapper
+from torchkeras.metrics.reduction_metrics import Sum
+from torchkeras.metrics.regression_metrics import CosineSimilarity
+from torchkeras.metrics.regression_metrics import LogCoshError
+from torchkeras.metrics.regression_metrics import MeanAbsoluteError
+from torchkeras.metrics.regression_metrics import MeanAbsolutePercentageError
+from torchkeras.metrics.regression_metrics import MeanSquaredError
+from torchkeras.metrics.regression_metrics import MeanSquaredLogarithmicError
+from torchkeras.metrics.regression_metrics import RootMeanSquaredError
+
+__all__ = [
+    "Accuracy",
+    "BinaryAccuracy",
+    "BinaryCrossentropy",
+    "CategoricalAccuracy",
+    "CategoricalCrossentropy",
+    "CategoricalHinge",
+    "CosineSimilarity",
+    "Hinge",
+    "KLDivergence",
+    "LogCoshError",
+    "Mean",
+    "MeanAbsoluteError",
+    "MeanAbsolutePercentageError",
+    "MeanMetricWrapper",
+    "MeanSquaredError",
+    "MeanSquaredLogarithmicError",
+    "Metric",
+    "Poisson",
+    "RootMeanSquaredError",
+    "SparseCategoricalAccuracy",
+    "SparseCategoricalCrossentropy",
+    "SparseTopKCategoricalAccuracy",
+    "SquaredHinge",
+    "Sum",
+    "TopKCategoricalAccuracy",
+    "binary_accuracy",
+    "binary_crossentropy",
+    "categorical_accuracy",
+    "categorical_crossentropy",
+    "categorical_hinge",
+    "deserialize",
+    "get",
+    "hinge",
+    "huber",
+    "kl_divergence",
+    "log_cosh",
+    "mean_absolute_error",
+    "mean_absolute_percentage_error",
+    "mean_squared_error",
+    "mean_squared_logarithmic_error",
+    "poisson",
+    "serialize",
+    "sparse_categorical_accuracy",
+    "sparse_categorical_crossentropy",
+    "sparse_top_k_categorical_accuracy",
+    "squared_hinge",
+    "top_k_categorical_accuracy",
+]
