@@ -9,6 +9,7 @@ from torchkeras import backend
 from torchkeras import callbacks
 from torchkeras import config
 from torchkeras import constraints
+from torchkeras import datasets
 from torchkeras import initializers
 from torchkeras import layers
 from torchkeras import losses
@@ -45,6 +46,7 @@ __all__ = [
     "clear_session",
     "config",
     "constraints",
+    "datasets",
     "initializers",
     "layers",
     "losses",

@@ -20,7 +20,11 @@ labels = rng.integers(0, 2, size=(20, 1)).astype("float32")
 x_val = rng.normal(size=(10, 4)).astype("float32")
 labels_val = rng.integers(0, 2, size=(10, 1)).astype("float32")
 
-model = keras.Sequential([keras.Input(shape=(4,)), layers.Dense(1, activation="sigmoid")])
+model = keras.Sequential(
+
+    [keras.Input(shape=(4,)), layers.Dense(1, activation="sigmoid")]
+
+)
 model.set_weights(
     [
         rng.normal(0.0, 0.5, size=(4, 1)).astype("float32"),

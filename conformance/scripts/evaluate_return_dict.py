@@ -15,11 +15,19 @@ init = [
     rng.normal(0.0, 0.1, size=(3,)).astype("float32"),
 ]
 
-plain = keras.Sequential([keras.Input(shape=(5,)), layers.Dense(3, activation="softmax")])
+plain = keras.Sequential(
+
+    [keras.Input(shape=(5,)), layers.Dense(3, activation="softmax")]
+
+)
 plain.set_weights(init)
 plain.compile(optimizer="sgd", loss="sparse_categorical_crossentropy")
 
-with_metrics = keras.Sequential([keras.Input(shape=(5,)), layers.Dense(3, activation="softmax")])
+with_metrics = keras.Sequential(
+
+    [keras.Input(shape=(5,)), layers.Dense(3, activation="softmax")]
+
+)
 with_metrics.set_weights(init)
 with_metrics.compile(
     optimizer="sgd",

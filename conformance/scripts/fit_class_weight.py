@@ -11,7 +11,11 @@ rng = np.random.default_rng(SEED)
 x = rng.normal(size=(40, 5)).astype("float32")
 y = rng.integers(0, 3, size=40)
 
-model = keras.Sequential([keras.Input(shape=(5,)), layers.Dense(3, activation="softmax")])
+model = keras.Sequential(
+
+    [keras.Input(shape=(5,)), layers.Dense(3, activation="softmax")]
+
+)
 model.set_weights(
     [
         rng.normal(0.0, 1.0 / np.sqrt(w.shape[0]) if w.ndim == 2 else 0.1,

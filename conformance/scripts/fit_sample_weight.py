@@ -13,7 +13,11 @@ y = (rng.random(size=(40, 1)) < 0.4).astype("float32")
 w = rng.uniform(0.0, 2.0, size=40).astype("float32")
 w[:5] = 0.0  # zero weights must not count in the loss either
 
-model = keras.Sequential([keras.Input(shape=(5,)), layers.Dense(1, activation="sigmoid")])
+model = keras.Sequential(
+
+    [keras.Input(shape=(5,)), layers.Dense(1, activation="sigmoid")]
+
+)
 model.set_weights(
     [
         rng.normal(0.0, 1.0 / np.sqrt(v.shape[0]) if v.ndim == 2 else 0.1,

@@ -23,7 +23,11 @@ y = np.array([[1.0], [0.0]] * 4 + [[0.0], [1.0]] * 4, dtype="float32")
 kernel = np.array([[25.0]], dtype="float32")
 bias = np.array([0.0], dtype="float32")
 
-model = keras.Sequential([keras.Input(shape=(1,)), layers.Dense(1, activation="sigmoid")])
+model = keras.Sequential(
+
+    [keras.Input(shape=(1,)), layers.Dense(1, activation="sigmoid")]
+
+)
 model.set_weights([kernel, bias])
 model.compile(
     optimizer=keras.optimizers.SGD(learning_rate=0.01),

@@ -22,7 +22,11 @@ predicted = np.argmax(x @ kernel, axis=1)
 labels = np.where(np.arange(16) % 2 == 0, predicted, (predicted + 1) % 3)
 y = np.eye(3, dtype="float32")[labels]
 
-model = keras.Sequential([keras.Input(shape=(4,)), layers.Dense(3, activation="softmax")])
+model = keras.Sequential(
+
+    [keras.Input(shape=(4,)), layers.Dense(3, activation="softmax")]
+
+)
 model.set_weights([kernel, bias])
 model.compile(
     optimizer=keras.optimizers.SGD(learning_rate=0.01),

@@ -13,7 +13,9 @@ labels = rng.integers(0, 3, size=30)
 one_hot = np.eye(3, dtype="float32")[labels]
 
 # Categorical head: CategoricalAccuracy under its default and a custom name.
-categorical = keras.Sequential([keras.Input(shape=(5,)), layers.Dense(3, activation="softmax")])
+categorical = keras.Sequential(
+    [keras.Input(shape=(5,)), layers.Dense(3, activation="softmax")]
+)
 categorical.set_weights(
     [
         rng.normal(0.0, 0.8, size=(5, 3)).astype("float32"),
@@ -33,7 +35,9 @@ categorical_history = categorical.fit(
 )
 
 # Sparse head with SparseCategoricalAccuracy.
-sparse = keras.Sequential([keras.Input(shape=(5,)), layers.Dense(3, activation="softmax")])
+sparse = keras.Sequential(
+    [keras.Input(shape=(5,)), layers.Dense(3, activation="softmax")]
+)
 sparse.set_weights(categorical.get_weights())
 sparse.compile(
     optimizer=keras.optimizers.SGD(learning_rate=0.1),
@@ -46,7 +50,9 @@ sparse_history = sparse.fit(
 
 # Binary head with two thresholds.
 y_binary = (labels == 0).astype("float32")[:, None]
-binary = keras.Sequential([keras.Input(shape=(5,)), layers.Dense(1, activation="sigmoid")])
+binary = keras.Sequential(
+    [keras.Input(shape=(5,)), layers.Dense(1, activation="sigmoid")]
+)
 binary.set_weights(
     [
         rng.normal(0.0, 0.8, size=(5, 1)).astype("float32"),

@@ -16,7 +16,11 @@ rng = np.random.default_rng(SEED)
 x = rng.normal(size=(6, 5)).astype("float32")
 y = rng.normal(size=(6, 3)).astype("float32")
 
-model = keras.Sequential([keras.Input(shape=(5,)), layers.Dense(3, activation="tanh")])
+model = keras.Sequential(
+
+    [keras.Input(shape=(5,)), layers.Dense(3, activation="tanh")]
+
+)
 model.set_weights(
     [
         rng.normal(0.0, 0.5, size=(5, 3)).astype("float32"),

@@ -12,7 +12,11 @@ x = rng.normal(size=(12, 5)).astype("float32")
 labels = rng.integers(0, 3, size=12)
 weights = rng.uniform(0.0, 1.0, size=12).astype("float32")
 
-model = keras.Sequential([keras.Input(shape=(5,)), layers.Dense(3, activation="softmax")])
+model = keras.Sequential(
+
+    [keras.Input(shape=(5,)), layers.Dense(3, activation="softmax")]
+
+)
 model.set_weights(
     [
         rng.normal(0.0, 0.8, size=(5, 3)).astype("float32"),

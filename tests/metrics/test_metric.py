@@ -5,6 +5,7 @@ import pytest
 import torch
 
 from torchkeras import backend
+from torchkeras import initializers
 from torchkeras import metrics
 
 
@@ -32,7 +33,9 @@ def test_add_variable_creates_non_trainable_state_on_the_device():
     ones = m.add_variable(shape=(2, 3), initializer="ones", dtype="int32", name="ones")
     assert ones.dtype == torch.int32 and ones.numpy().tolist() == [[1] * 3] * 2
     assert m.add_weight(shape=(2,), name="w").numpy().tolist() == [0.0, 0.0]
-    assert len(m.variables) == 3
+    const = m.add_variable((2,), initializer=initializers.Constant(2.0), name="c")
+    assert const.numpy().tolist() == [2.0, 2.0]
+    assert len(m.variables) == 4
 
 
 def test_call_updates_then_returns_result_and_reset():

@@ -17,7 +17,8 @@ def test_matches_numpy_reference(kwargs):
     result = run_keras_style(optimizers.SGD(**kwargs))
     expected = numpy_trajectory(numpy_sgd, **kwargs)
     for variable, value in zip(result, expected):
-        np.testing.assert_allclose(variable.numpy(), value, rtol=1e-5, atol=1e-6)
+        # float32 against a float64 reference: cancellation near 0 needs the atol.
+        np.testing.assert_allclose(variable.numpy(), value, rtol=1e-5, atol=1e-5)
 
 
 def test_defaults_and_slots():

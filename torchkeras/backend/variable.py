@@ -206,7 +206,7 @@ class Variable(nn.Parameter):
 
     def numpy(self):
         """Return a NumPy copy of the value."""
-        return self.detach().cpu().numpy()
+        return self.detach().cpu().numpy().copy()
 
     def __array__(self, dtype=None, copy=None):
         array = self.numpy()

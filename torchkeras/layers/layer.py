@@ -839,7 +839,8 @@ class Layer(nn.Module):
     # -- weights I/O --------------------------------------------------------------------------
     def get_weights(self):
         """The layer's weights as a list of NumPy arrays, in `layer.weights` order."""
-        return [w.detach().cpu().numpy() for w in self.weights]
+        # Copies: on the CPU `.numpy()` shares storage with the weight, which training mutates.
+        return [w.detach().cpu().numpy().copy() for w in self.weights]
 
     def set_weights(self, weights):
         """Set the layer's weights from a list of arrays, in `layer.weights` order."""

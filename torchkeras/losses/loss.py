@@ -1,5 +1,6 @@
 """`Loss`: the base class of losses, and Keras's reduction, rank-matching and masking rules."""
 
+import numpy as np
 import torch
 
 from torchkeras import backend
@@ -54,11 +55,7 @@ class Loss:
         dtype = self._torch_dtype
         y_pred = _helpers.map_structure(lambda x: _helpers.as_tensor(x, dtype), y_pred)
         like = y_pred if isinstance(y_pred, torch.Tensor) else None
-        if (
-            self._keeps_integer_targets
-            and isinstance(y_true, torch.Tensor)
-            and not y_true.is_floating_point()
-        ):
+        if self._keeps_integer_targets and _is_integer_array(y_true):
             y_true = _helpers.as_tensor(y_true, like=like)
         else:
             y_true = _helpers.map_structure(lambda x: _helpers.as_tensor(x, dtype, like), y_true)
@@ -85,6 +82,12 @@ class Loss:
 
     def __repr__(self):
         return f"<{self.__class__.__name__} name={self.name}>"
+
+
+def _is_integer_array(x):
+    if isinstance(x, torch.Tensor):
+        return not (x.is_floating_point() or x.is_complex())
+    return isinstance(x, np.ndarray) and x.dtype.kind in "iub"
 
 
 def standardize_reduction(reduction):

@@ -191,31 +191,29 @@ class CompileMetrics:
 
     @property
     def metrics(self):
-        return [m for _, m in self.unweighted] + [m for _, m in self.weighted]
+        return [m for _, m, _ in self.unweighted] + [m for _, m, _ in self.weighted]
 
     @property
     def variables(self):
         return [v for m in self.metrics for v in m.variables]
 
     def _resolve(self, config, names, flat_true, flat_pred, kind, taken):
+        """`(output index, metric, result name)` for each metric. With several outputs the result
+        name is prefixed by the output name (the metric object keeps its own name, as Keras)."""
         resolved = []
         if config is None:
             return resolved
-        per_output = _per_output(config, names, kind)
-        for i, entry in enumerate(per_output):
-            if entry is None:
-                continue
+        for i, entry in enumerate(_per_output(config, names, kind)):
             entries = entry if isinstance(entry, (list, tuple)) else [entry]
             for identifier in entries:
                 if identifier is None:
                     continue
                 metric = get_metric(identifier, flat_true[i], flat_pred[i])
-                if len(names) > 1:
-                    metric.name = f"{names[i]}_{metric.name}"
-                if metric.name in taken and kind == "weighted_metrics":
-                    metric.name = "weighted_" + metric.name
-                taken.add(metric.name)
-                resolved.append((i, metric))
+                result_name = f"{names[i]}_{metric.name}" if len(names) > 1 else metric.name
+                if result_name in taken and kind == "weighted_metrics":
+                    result_name = "weighted_" + result_name
+                taken.add(result_name)
+                resolved.append((i, metric, result_name))
         return resolved
 
     def build(self, y_true, y_pred):
@@ -236,7 +234,7 @@ class CompileMetrics:
             self.build(y_true, y_pred)
         _, flat_pred = _flatten_outputs(y_pred, self.output_names, "metrics")
         flat_true = _flatten_targets(y_true, self.names, "Model.fit()")
-        for i, metric in self.unweighted:
+        for i, metric, _ in self.unweighted:
             if flat_true[i] is not None:
                 metric.update_state(flat_true[i], flat_pred[i])
         if self.weighted:
@@ -245,12 +243,12 @@ class CompileMetrics:
                 if sample_weight is not None
                 else [None] * len(self.names)
             )
-            for i, metric in self.weighted:
+            for i, metric, _ in self.weighted:
                 if flat_true[i] is not None:
                     metric.update_state(flat_true[i], flat_pred[i], sample_weight=flat_weights[i])
 
     def result(self):
-        return {metric.name: metric.result() for metric in self.metrics}
+        return {name: metric.result() for _, metric, name in self.unweighted + self.weighted}
 
     def reset_state(self):
         for metric in self.metrics:

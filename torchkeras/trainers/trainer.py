@@ -494,6 +494,8 @@ class Trainer:
         names = []
         for metric in self.metrics:
             if isinstance(metric, compile_utils.CompileMetrics):
+                # The metric objects' own names: with several outputs they differ from the
+                # prefixed result names, which then follow in sorted order (as in Keras).
                 names += [m.name for m in metric.metrics]
             else:
                 names.append(metric.name)

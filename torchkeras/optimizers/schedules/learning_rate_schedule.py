@@ -147,7 +147,11 @@ def serialize(learning_rate_schedule):
     Returns:
         A JSON-serializable dict representing the object's config.
     """
-    return serialization.serialize_keras_object(learning_rate_schedule)
+    config = serialization.serialize_keras_object(learning_rate_schedule)
+    if isinstance(config, dict) and type(learning_rate_schedule).__module__ == __name__:
+        # Keras writes the sub-package of built-in schedules.
+        config["module"] = "keras.optimizers.schedules"
+    return config
 
 
 def deserialize(config, custom_objects=None):
