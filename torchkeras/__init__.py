@@ -15,6 +15,7 @@ from torchkeras import layers
 from torchkeras import losses
 from torchkeras import metrics
 from torchkeras import models
+from torchkeras import ops
 from torchkeras import optimizers
 from torchkeras import regularizers
 from torchkeras import saving
@@ -52,6 +53,7 @@ __all__ = [
     "losses",
     "metrics",
     "models",
+    "ops",
     "optimizers",
     "regularizers",
     "saving",

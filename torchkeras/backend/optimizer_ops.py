@@ -103,18 +103,17 @@ def sgd_step_(params, grads, momentums, lr, momentum, nesterov):
     with Nesterov `w += momentum * m - lr * g`. The velocity stores lr-scaled steps (unlike
     `torch.optim.SGD`), which is why the two differ when the learning rate changes.
     """
+    if isinstance(lr, torch.Tensor):
+        # `alpha=` only takes a Python number: scale the gradients first.
+        grads, lr = _scaled(grads, lr), 1.0
     if not momentums:
-        if isinstance(lr, torch.Tensor):
-            torch._foreach_sub_(params, _scaled(grads, lr))
-        else:
-            torch._foreach_add_(params, grads, alpha=-lr)
+        torch._foreach_add_(params, grads, alpha=-lr)
         return
-    scaled = _scaled(grads, lr)
     torch._foreach_mul_(momentums, momentum)
-    torch._foreach_sub_(momentums, scaled)
+    torch._foreach_add_(momentums, grads, alpha=-lr)
     if nesterov:
         update = torch._foreach_mul(momentums, momentum)
-        torch._foreach_sub_(update, scaled)
+        torch._foreach_add_(update, grads, alpha=-lr)
         torch._foreach_add_(params, update)
     else:
         torch._foreach_add_(params, momentums)
@@ -155,21 +154,21 @@ def rmsprop_step_(params, grads, velocities, momentums, average_grads, lr, rho, 
     `w -= m`, else `w -= increment`.
     """
     torch._foreach_mul_(velocities, rho)
-    torch._foreach_add_(velocities, _scaled(torch._foreach_mul(grads, grads), 1 - rho))
+    torch._foreach_addcmul_(velocities, grads, grads, value=1 - rho)
     if average_grads:
         torch._foreach_mul_(average_grads, rho)
-        torch._foreach_add_(average_grads, _scaled(grads, 1 - rho))
-        denominators = torch._foreach_sub(velocities, torch._foreach_mul(average_grads,
-                                                                          average_grads))
+        torch._foreach_add_(average_grads, grads, alpha=1 - rho)
+        denominators = torch._foreach_addcmul(velocities, average_grads, average_grads, value=-1)
         torch._foreach_add_(denominators, epsilon)
     else:
         denominators = torch._foreach_add(velocities, epsilon)
     torch._foreach_sqrt_(denominators)
-    increments = _scaled(grads, lr)
-    torch._foreach_div_(increments, denominators)
+    if isinstance(lr, torch.Tensor):
+        # `value=` only takes a Python number: scale the gradients first.
+        grads, lr = _scaled(grads, lr), 1.0
     if momentums:
         torch._foreach_mul_(momentums, momentum)
-        torch._foreach_add_(momentums, increments)
+        torch._foreach_addcdiv_(momentums, grads, denominators, value=lr)
         torch._foreach_sub_(params, momentums)
     else:
-        torch._foreach_sub_(params, increments)
+        torch._foreach_addcdiv_(params, grads, denominators, value=-lr)

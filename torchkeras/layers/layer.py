@@ -181,6 +181,7 @@ class Layer(nn.Module):
         obj._outbound_nodes = []
         obj._input_spec = None
         obj._input_spec_check = False
+        obj._checked_shape = None
         obj._build_shapes_dict = None
         obj._explicit_torch_mode = False
         obj._supports_masking = sig.compute_mask_overridden
@@ -324,6 +325,7 @@ class Layer(nn.Module):
     def input_spec(self, value):
         self._input_spec = value
         self._input_spec_check = bool(value)
+        self._checked_shape = None
 
     @property
     def supports_masking(self):
@@ -614,15 +616,18 @@ class Layer(nn.Module):
         sig = self._keras_sig
 
         # 1. Convert arrays to tensors; cast floats to the compute dtype.
-        if len(args) != 1 or kwargs or type(args[0]) is not torch.Tensor or (
+        if len(args) != 1 or type(args[0]) is not torch.Tensor or (
             args[0].dtype != self._torch_compute_dtype
-        ):
+        ) or (kwargs and any(isinstance(v, (np.ndarray, list, tuple, dict))
+                             for v in kwargs.values())):
             args, kwargs = self._convert_inputs(args, kwargs)
         first = args[0] if args else next(iter(kwargs.values()), None)
 
-        # 2. Check the input spec, then build.
-        if self._input_spec_check:
+        # 2. Check the input spec (once per new input shape), then build.
+        if self._input_spec_check and getattr(first, "shape", None) != self._checked_shape:
             input_spec_lib.assert_input_compatibility(self._input_spec, first, self.name)
+            if isinstance(first, torch.Tensor):
+                self._checked_shape = first.shape
         first_call = not self._built
         if first_call:
             self._maybe_build(args, kwargs)
@@ -637,7 +642,11 @@ class Layer(nn.Module):
             if _LAYERS_WITH_LOSSES:
                 Layer._clear_all_losses()
         try:
-            training = kwargs.get("training") if sig.has_training_arg else None
+            if sig.has_training_arg:
+                training = kwargs.get("training")
+            else:
+                # A `call` without `training` still passes the flag on to its sublayers.
+                training = kwargs.pop("training", None) if not sig.has_var_kwargs else None
             if training is None:
                 training = context.training
                 if training is None:

@@ -51,6 +51,15 @@ class Loss:
         return self._dtype
 
     def __call__(self, y_true, y_pred, sample_weight=None):
+        if (
+            sample_weight is None
+            and type(y_pred) is torch.Tensor
+            and type(y_true) is torch.Tensor
+            and y_pred.dtype == self._torch_dtype
+            and getattr(y_pred, "_keras_mask", None) is None
+            and y_true.device == y_pred.device
+        ):
+            return self._call_unweighted(y_true, y_pred)
         in_mask = _helpers.get_keras_mask(y_pred)
         dtype = self._torch_dtype
         y_pred = _helpers.map_structure(lambda x: _helpers.as_tensor(x, dtype), y_pred)
@@ -69,6 +78,20 @@ class Loss:
         return reduce_weighted_values(
             losses, sample_weight=sample_weight, mask=mask, reduction=self.reduction, dtype=dtype
         )
+
+    def _call_unweighted(self, y_true, y_pred):
+        """The common training case (tensors, no weights, no mask), with no conversions."""
+        if y_true.dtype != self._torch_dtype and not (
+            self._keeps_integer_targets and _is_integer_array(y_true)
+        ):
+            y_true = y_true.to(self._torch_dtype)
+        losses = self.call(y_true, y_pred)
+        mask = getattr(losses, "_keras_mask", None)
+        if mask is not None:
+            return reduce_weighted_values(
+                losses, mask=mask, reduction=self.reduction, dtype=self._torch_dtype
+            )
+        return reduce_values(losses, None, self.reduction)
 
     def call(self, y_true, y_pred):
         raise NotImplementedError

@@ -102,6 +102,21 @@ class Mean(Metric):
         self.count = self.add_variable((), initializer="zeros", dtype=self.dtype, name="count")
 
     def update_state(self, values, sample_weight=None):
+        if type(values) is torch.Tensor and values.dtype == self._torch_dtype and getattr(
+            values, "_keras_mask", None
+        ) is None:
+            # Fast paths for the per-step updates of `fit` (no conversions, no host sync).
+            if values.dim() == 0 and isinstance(sample_weight, (int, float)):
+                self.total.add_(values.detach(), alpha=sample_weight)
+                self.count.add_(sample_weight)
+                return
+            if sample_weight is None and values.dim() >= 1:
+                values = values.detach()
+                if values.dim() > 1:
+                    values = values.mean(dim=tuple(range(1, values.dim())))
+                self.total.add_(values.sum())
+                self.count.add_(values.shape[0])
+                return
         with torch.no_grad():
             values, sample_weight = reduce_to_samplewise_values(
                 values, sample_weight, reduce_fn=torch.mean, dtype=self._torch_dtype

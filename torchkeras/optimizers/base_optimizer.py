@@ -671,8 +671,14 @@ class Optimizer(torch.optim.Optimizer, metaclass=_OptimizerMeta):
                 self._check_variables_are_known(variables)
         if any(g is None for g in grads):
             grads, variables = self._filter_empty_gradients(grads, variables)
+        # Gradients come as tensors of the variables' dtype, on their device, from autograd:
+        # check the dtype of each (cheap) and the device of the first only.
+        on_device = not isinstance(grads[0], torch.Tensor) or (
+            grads[0].device == variables[0].device
+        )
         grads = [
-            g if isinstance(g, torch.Tensor) and g.dtype == v.dtype else _as_gradient(g, v)
+            g if on_device and isinstance(g, torch.Tensor) and g.dtype is v.dtype
+            else _as_gradient(g, v)
             for g, v in zip(grads, variables)
         ]
         self._apply(*self._layout(grads, variables))
@@ -964,22 +970,16 @@ class Optimizer(torch.optim.Optimizer, metaclass=_OptimizerMeta):
                 "was built. Build it on the same parameters first (pass them to the constructor "
                 "or call `optimizer.build(variables)`). Received: an unbuilt optimizer."
             )
+        self._check_state_dict_slots(state_dict)
         super().load_state_dict(state_dict)
         loaded = self.state
         self.state = collections.defaultdict(dict)
         step = None
         with torch.no_grad():
-            for index, variable in enumerate(self._trainable_variables):
+            for variable in self._trainable_variables:
                 values = loaded.get(variable, {})
                 slots = self._param_slots.get(id(variable), {})
                 for name, slot in slots.items():
-                    if name not in values:
-                        raise ValueError(
-                            f"Optimizer '{self.name}': the state dict has no '{name}' for "
-                            f"parameter {index}. Expected a state dict saved by a "
-                            f"{type(self).__name__} with the same configuration. Received: "
-                            f"keys {sorted(values)}."
-                        )
                     slot.copy_(values[name])
                 if step is None and "step" in values:
                     step = values["step"]
@@ -992,6 +992,25 @@ class Optimizer(torch.optim.Optimizer, metaclass=_OptimizerMeta):
         if isinstance(self._learning_rate, Variable) and isinstance(lr, (float, int)):
             self._lr_host = None  # force the copy into the variable
             self._sync_learning_rate()
+
+    def _check_state_dict_slots(self, state_dict):
+        """Refuse a state dict that lacks one of our slots, before anything is overwritten."""
+        saved_groups = state_dict.get("param_groups", [])
+        if [len(g["params"]) for g in saved_groups] != [
+            len(g["params"]) for g in self.param_groups
+        ]:
+            return  # torch's own check reports the mismatch
+        saved_ids = [i for group in saved_groups for i in group["params"]]
+        for index, (saved_id, variable) in enumerate(zip(saved_ids, self._trainable_variables)):
+            values = state_dict["state"].get(saved_id, {})
+            for name in self._param_slots.get(id(variable), {}):
+                if name not in values:
+                    raise ValueError(
+                        f"Optimizer '{self.name}': the state dict has no '{name}' for "
+                        f"parameter {index}. Expected the state dict of a "
+                        f"`{type(self).__name__}` with the same configuration. Received: "
+                        f"keys {sorted(values)}."
+                    )
 
     def __getstate__(self):
         # torch.optim.Optimizer keeps only the groups and state; a Keras optimizer is more.

@@ -456,6 +456,7 @@ class Trainer:
                 )
             sample_weight = data_adapter_utils.class_weight_to_sample_weights(y, class_weight)
         data = data_adapter_utils.convert_batch((x, y, sample_weight))
+        self.reset_metrics()  # As Keras: the returned values describe this batch only.
         torch.nn.Module.train(self, True)
         logs = self.make_train_function()([data])
         torch.nn.Module.train(self, False)
@@ -468,6 +469,7 @@ class Trainer:
         """Test the model on a single batch of samples."""
         self._assert_compile_called()
         data = data_adapter_utils.convert_batch((x, y, sample_weight))
+        self.reset_metrics()
         torch.nn.Module.train(self, False)
         logs = _pythonify(self.make_test_function()([data]))
         if return_dict:
