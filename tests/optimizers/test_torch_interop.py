@@ -219,3 +219,40 @@ def test_add_param_group_keeps_existing_state():
     optimizer.step()
     reference.apply([gw2], [keras_kernel])
     np.testing.assert_allclose(kernel.detach().numpy(), keras_kernel.numpy(), rtol=1e-6)
+
+
+def test_group_without_gradients_is_skipped():
+    kernel, bias = (nn.Parameter(torch.ones(2, 3)), nn.Parameter(torch.ones(3)))
+    optimizer = optimizers.SGD([{"params": [kernel]}, {"params": [bias], "lr": 0.5}], lr=0.1,
+                               momentum=0.9)
+    bias.grad = torch.ones(3)
+    optimizer.step()
+    np.testing.assert_array_equal(kernel.detach().numpy(), np.ones((2, 3)))
+    np.testing.assert_allclose(bias.detach().numpy(), np.full(3, 0.5), rtol=1e-6)
+    np.testing.assert_array_equal(optimizer.state[kernel]["momentum"].numpy(), np.zeros((2, 3)))
+    np.testing.assert_allclose(optimizer.state[bias]["momentum"].numpy(), np.full(3, -0.5))
+
+
+def test_weight_decay_exclusion_by_parameter_name():
+    model = _linear()
+    bias_before = model.bias.detach().clone()
+    weight_before = model.weight.detach().clone()
+    optimizer = optimizers.SGD(model.named_parameters(), lr=0.5, weight_decay=0.1)
+    optimizer.exclude_from_weight_decay(var_names=["bias"])
+    for p in model.parameters():
+        p.grad = torch.zeros_like(p)
+    optimizer.step()
+    torch.testing.assert_close(model.bias.detach(), bias_before)
+    torch.testing.assert_close(model.weight.detach(), weight_before * (1 - 0.05))
+
+
+def test_constraints_apply_to_updated_variables_only():
+    kernel, bias = make_variables()
+    kernel.constraint = lambda x: torch.clamp(x, min=0.0)
+    bias.constraint = lambda x: torch.clamp(x, min=0.0)
+    optimizer = optimizers.SGD(0.1)
+    optimizer.build([kernel, bias])
+    with pytest.warns(UserWarning, match="Gradients do not exist for variables"):
+        optimizer.apply([None, np.zeros(3)], [kernel, bias])
+    assert kernel.numpy().min() < 0  # no gradient: untouched, as Keras
+    assert bias.numpy().min() == 0.0

@@ -115,6 +115,27 @@ def map_graph(inputs, outputs):
     return nodes_by_depth, operations
 
 
+def _check_outputs_connected(steps, flat_inputs, outputs):
+    """Every output must be computable from the declared inputs (an Input that is not among them
+    makes the outputs that depend on it unreachable)."""
+    computable = {id(x) for x in flat_inputs}
+    for step in steps:
+        if all(id(step.flat_args[i]) in computable for i in step.slots):
+            computable.update(step.output_ids)
+    paths = _flat_paths(outputs)
+    for path, x in zip(paths, tree.flatten(outputs)):
+        if id(x) not in computable:
+            raise ValueError(f"Output with path `{path}` is not connected to `inputs`")
+
+
+def _flat_paths(structure, prefix=()):
+    if isinstance(structure, dict):
+        return [p for k in sorted(structure) for p in _flat_paths(structure[k], prefix + (k,))]
+    if isinstance(structure, (list, tuple)):
+        return [p for i, v in enumerate(structure) for p in _flat_paths(v, prefix + (i,))]
+    return [".".join(str(p) for p in prefix)]
+
+
 class _Step:
     """One layer call of the graph: where its arguments come from and where outputs go."""
 
@@ -201,6 +222,7 @@ class Functional(Model):
             if not node.is_input
         ]
         object.__setattr__(self, "_steps", steps)
+        _check_outputs_connected(steps, flat_inputs, outputs)
         self._input_ids = [id(x) for x in flat_inputs]
         self._output_ids = [id(x) for x in flat_outputs]
         self._input_names = [

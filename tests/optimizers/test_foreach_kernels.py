@@ -57,17 +57,30 @@ def test_mixed_dtypes_use_the_per_variable_path():
     assert mixed[1].dtype == np.float64
 
 
-def test_step_has_no_host_sync_for_a_schedule(monkeypatch):
-    # A scheduled learning rate stays a device tensor: converting it to a Python number would
-    # call Tensor.item / __float__, which this test forbids during the steps.
-    variables = [Variable(np.ones(3, dtype="float32"), name="w")]
-    optimizer = optimizers.Adam(schedules.ExponentialDecay(0.1, 1, 0.5), weight_decay=0.1)
-    optimizer.build(variables)
+NO_SYNC_CONFIGS = {
+    "adam_schedule_weight_decay": lambda: optimizers.Adam(
+        schedules.ExponentialDecay(0.1, 1, 0.5), weight_decay=0.1),
+    "sgd_accumulate_ema_clip": lambda: optimizers.SGD(
+        0.1, momentum=0.9, gradient_accumulation_steps=2, use_ema=True,
+        ema_overwrite_frequency=2, global_clipnorm=1.0),
+    "rmsprop_centered_clipnorm": lambda: optimizers.RMSprop(0.1, centered=True, clipnorm=1.0,
+                                                            loss_scale_factor=2.0),
+}
+
+
+@pytest.mark.parametrize("name", sorted(NO_SYNC_CONFIGS))
+def test_step_has_no_host_sync(name, monkeypatch):
+    # Scheduled rates, step counts and norms stay device tensors: turning one into a Python
+    # number would call Tensor.item / __float__ / __bool__, which are forbidden during the steps.
+    weight = torch.nn.Parameter(torch.ones(3))
+    optimizer = NO_SYNC_CONFIGS[name]()
+    optimizer.build([weight])
     forbidden = lambda *args, **kwargs: pytest.fail("host sync in the update step")  # noqa: E731
-    monkeypatch.setattr(torch.Tensor, "item", forbidden)
-    monkeypatch.setattr(torch.Tensor, "__float__", forbidden)
-    monkeypatch.setattr(torch.Tensor, "__bool__", forbidden)
-    for _ in range(3):
-        optimizer.apply([torch.ones(3)], variables)
+    for method in ("item", "__float__", "__bool__", "__int__", "tolist"):
+        monkeypatch.setattr(torch.Tensor, method, forbidden)
+    for _ in range(4):
+        weight.grad = torch.ones(3)
+        optimizer.step()
+        optimizer.apply([torch.ones(3)], [weight])
     monkeypatch.undo()
-    assert int(optimizer.iterations) == 3
+    assert int(optimizer._iterations) == 8
