@@ -66,3 +66,12 @@ def test_no_python_dispatch_on_ops():
     v = keras.Variable([1.0])
     assert type(v).__torch_function__ is torch.nn.Parameter.__torch_function__
     assert type(v * 2) is torch.Tensor
+
+
+def test_variable_copies_the_initial_value():
+    array = np.zeros(2, "float32")
+    tensor = torch.zeros(2)
+    a, b = keras.Variable(array), keras.Variable(tensor)
+    a.assign_add([1.0, 1.0])
+    b.assign_add([1.0, 1.0])
+    assert array.tolist() == [0.0, 0.0] and tensor.tolist() == [0.0, 0.0]

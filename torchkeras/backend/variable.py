@@ -15,11 +15,19 @@ from torchkeras.backend import device as device_lib
 from torchkeras.backend import dtypes
 
 
-def _to_tensor(value, dtype=None, device=None):
+def _to_tensor(value, dtype=None, device=None, copy=False):
+    """`value` as a tensor; with `copy=True` it never shares memory with `value`."""
     torch_dtype = dtypes.to_torch_dtype(dtype) if dtype is not None else None
     if isinstance(value, torch.Tensor):
-        return value.detach().to(device=device, dtype=torch_dtype)
-    return torch.as_tensor(np.asarray(value), dtype=torch_dtype, device=device)
+        tensor = value.detach().to(device=device, dtype=torch_dtype)
+    else:
+        tensor = torch.as_tensor(np.asarray(value), dtype=torch_dtype, device=device)
+    if copy and (
+        tensor.data_ptr() == getattr(value, "data_ptr", lambda: None)()
+        or (isinstance(value, np.ndarray) and tensor.data_ptr() == value.ctypes.data)
+    ):
+        tensor = tensor.clone()
+    return tensor
 
 
 class Variable(nn.Parameter):
@@ -71,7 +79,8 @@ class Variable(nn.Parameter):
         else:
             if initializer is None:
                 raise ValueError("Variable: an `initializer` (initial value or callable) is required.")
-            value = _to_tensor(initializer, dtype, device)
+            # A Variable owns its storage: the user's array or tensor is copied, as in Keras.
+            value = _to_tensor(initializer, dtype, device, copy=True)
             if dtype is None and value.is_floating_point() and value.dtype == torch.float64:
                 value = value.to(dtypes.to_torch_dtype(None))
             if shape is not None and tuple(value.shape) != tuple(shape):

@@ -611,16 +611,19 @@ class Layer(nn.Module):
                 f"Layer {self.__class__.__name__}: `super().__init__()` was not called in the "
                 "constructor. Call it before using the layer."
             )
-        if _is_symbolic(args, kwargs):
-            return self._symbolic_call(args, kwargs)
-        sig = self._keras_sig
-
-        # 1. Convert arrays to tensors; cast floats to the compute dtype.
-        if len(args) != 1 or type(args[0]) is not torch.Tensor or (
-            args[0].dtype != self._torch_compute_dtype
-        ) or (kwargs and any(isinstance(v, (np.ndarray, list, tuple, dict))
-                             for v in kwargs.values())):
+        # 1. The common eager call, `layer(tensor)` or `layer(tensor, training=...)`, needs no
+        # conversion; anything else is checked for symbolic tensors, then converted (arrays to
+        # tensors, floats cast to the compute dtype).
+        if not (
+            len(args) == 1
+            and type(args[0]) is torch.Tensor
+            and args[0].dtype == self._torch_compute_dtype
+            and (not kwargs or (len(kwargs) == 1 and "training" in kwargs))
+        ):
+            if _is_symbolic(args, kwargs):
+                return self._symbolic_call(args, kwargs)
             args, kwargs = self._convert_inputs(args, kwargs)
+        sig = self._keras_sig
         first = args[0] if args else next(iter(kwargs.values()), None)
 
         # 2. Check the input spec (once per new input shape), then build.

@@ -16,6 +16,8 @@ def _public_module(obj):
     module = getattr(obj, "__module__", None) or type(obj).__module__
     if module.startswith(_BUILTIN_PREFIX):
         parts = module.split(".")
+        if parts[1:3] == ["optimizers", "schedules"]:
+            return "keras.optimizers.schedules"
         return "keras." + parts[1] if len(parts) > 1 else "keras"
     return module
 

@@ -112,6 +112,7 @@ class CompileLoss:
         self._loss_weights_config = loss_weights
         self.output_names = output_names
         self.built = False
+        self._single = None
         self.loss_trackers = []
 
     def build(self, y_true, y_pred):
@@ -133,6 +134,9 @@ class CompileLoss:
             self.weights = [float(w) for w in weights]
         else:
             self.weights = [float(weights)] * len(names)
+        self._single = (
+            self.losses[0] if len(names) == 1 and self.weights[0] == 1.0 else None
+        )
         if len(names) > 1:
             self.loss_trackers = [
                 metrics_module.Mean(name=f"{n}_loss") if l is not None else None
@@ -143,6 +147,11 @@ class CompileLoss:
     def __call__(self, y_true, y_pred, sample_weight=None):
         if not self.built:
             self.build(y_true, y_pred)
+        if self._single is not None and isinstance(y_pred, torch.Tensor) and isinstance(
+            y_true, torch.Tensor
+        ):
+            # One output, one loss: no structure to align.
+            return self._single(y_true, y_pred, sample_weight=sample_weight)
         _, flat_pred = _flatten_outputs(y_pred, self.output_names, "loss")
         flat_true = _flatten_targets(y_true, self.names, "Model.fit()")
         flat_weights = (

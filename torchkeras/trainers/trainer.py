@@ -12,6 +12,7 @@ import numpy as np
 import torch
 
 from torchkeras import backend
+from torchkeras.backend import module_hooks
 from torchkeras.trainers import compile_utils
 from torchkeras.trainers.data_adapters import data_adapter_utils
 from torchkeras.trainers.epoch_iterator import EpochIterator
@@ -40,6 +41,7 @@ class Trainer:
         self.test_function = None
         self.predict_function = None
         self._regularized = None
+        self._fast_step = None
 
     # -- compile ------------------------------------------------------------------------------
     def compile(self, optimizer="rmsprop", loss=None, loss_weights=None, metrics=None,
@@ -175,9 +177,11 @@ class Trainer:
         if loss.requires_grad:
             if not optimizer.built:
                 optimizer.build(self.trainable_weights)
+            if self._fast_step is None:
+                self._fast_step = module_hooks.optimizer_step_function(optimizer)
             loss.backward()
-            optimizer.step()
-            optimizer.zero_grad(set_to_none=True)
+            self._fast_step()
+            module_hooks.clear_grads(optimizer._trainable_variables)
         else:
             warnings.warn("The model does not have any trainable weights.")
         return self.compute_metrics(x, y, y_pred, sample_weight=sample_weight)
@@ -199,6 +203,7 @@ class Trainer:
     def make_train_function(self, force=False):
         if self.train_function is not None and not force:
             return self.train_function
+        self._fast_step = None
         step = self._maybe_compile(self.train_step)
 
         def train_function(batches):
@@ -578,6 +583,8 @@ class MetricsLogs(dict):
 
 
 def _batch_size(x):
+    if isinstance(x, torch.Tensor):
+        return x.shape[0]
     for leaf in tree.flatten(x):
         if leaf is not None:
             return leaf.shape[0]

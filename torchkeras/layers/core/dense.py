@@ -1,6 +1,6 @@
 """Dense: `output = activation(dot(input, kernel) + bias)`."""
 
-import torch.nn.functional as F
+import torch
 
 from torchkeras import activations
 from torchkeras import constraints
@@ -89,8 +89,19 @@ class Dense(Layer):
         self.built = True
 
     def call(self, inputs, training=None):
-        # F.linear wants a (units, input_dim) weight: the transpose is a free view of the kernel.
-        x = F.linear(inputs, self.kernel.t(), self.bias)  # (batch, ..., units)
+        # One fused matmul on the (input_dim, units) kernel as stored: no transposed view, so the
+        # backward pass has no transpose nodes either.
+        if inputs.dim() == 2:
+            if self.bias is None:
+                x = torch.mm(inputs, self.kernel)
+            else:
+                x = torch.addmm(self.bias, inputs, self.kernel)  # (batch, units)
+        else:
+            flat = inputs.reshape(-1, inputs.shape[-1])
+            x = torch.mm(flat, self.kernel) if self.bias is None else torch.addmm(
+                self.bias, flat, self.kernel
+            )
+            x = x.view(*inputs.shape[:-1], self.units)  # (batch, ..., units)
         if self._has_activation:
             x = self.activation(x)
         return x

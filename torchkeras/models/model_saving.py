@@ -1,0 +1,113 @@
+"""The saving methods of `Model` (`save`, `save_weights`, `load_weights`, compile configs) and
+of `Layer` (`save_own_variables`, `load_own_variables`), kept out of the engine files.
+
+`ModelSavingMixin` goes into `Model`'s bases; `LayerSavingMixin` into `Layer`'s. Both only
+forward to `torchkeras.saving`, which is imported on first use.
+"""
+
+
+class LayerSavingMixin:
+    """`save_own_variables` / `load_own_variables`: the override points of a layer's state in
+    `.keras` and `.weights.h5` files."""
+
+    def save_own_variables(self, store):
+        """Saves the state of the layer.
+
+        You can override this method to take full control of how the state of the layer is
+        saved upon calling `model.save()`.
+
+        Args:
+            store: Dict where the state of the model will be saved.
+        """
+        from torchkeras.saving import saving_lib
+
+        saving_lib.save_own_variables(self, store)
+
+    def load_own_variables(self, store):
+        """Loads the state of the layer.
+
+        You can override this method to take full control of how the state of the layer is
+        loaded upon calling `keras.models.load_model()`.
+
+        Args:
+            store: Dict from which the state of the model will be loaded.
+        """
+        from torchkeras.saving import saving_lib
+
+        saving_lib.load_own_variables(self, store)
+
+
+class ModelSavingMixin:
+    """`Model.save`, `Model.save_weights`, `Model.load_weights` and the compile config."""
+
+    def save(self, filepath, overwrite=True, zipped=None, **kwargs):
+        """Saves a model as a `.keras` file.
+
+        Args:
+            filepath: `str` or `pathlib.Path` object. The path where to save the model. Must
+                end in `.keras` (unless saving the model as an unzipped directory via
+                `zipped=False`).
+            overwrite: Whether we should overwrite any existing model at the target location,
+                or instead ask the user via an interactive prompt. Defaults to `True`.
+            zipped: Whether to save the model as a zipped `.keras` archive (the default), or
+                as an unzipped directory.
+
+        The saved file holds the model's configuration, weights and optimizer state, so that
+        `keras.models.load_model()` gives back the model in the exact same state.
+
+        Example:
+
+        ```python
+        model = keras.Sequential([keras.Input((3,)), keras.layers.Dense(5)])
+        model.save("model.keras")
+        loaded_model = keras.models.load_model("model.keras")
+        ```
+        """
+        from torchkeras.saving import saving_api
+
+        return saving_api.save_model(self, filepath, overwrite=overwrite, zipped=zipped, **kwargs)
+
+    def save_weights(self, filepath, overwrite=True, max_shard_size=None):
+        """Saves all weights to a single file.
+
+        Args:
+            filepath: `str` or `pathlib.Path` object. Path where the weights will be saved. It
+                must end in `.weights.h5`.
+            overwrite: Whether we should overwrite any existing file at the target location, or
+                instead ask the user via an interactive prompt. Defaults to `True`.
+            max_shard_size: Not supported yet; must be `None`.
+        """
+        from torchkeras.saving import saving_api
+
+        return saving_api.save_weights(
+            self, filepath, overwrite=overwrite, max_shard_size=max_shard_size
+        )
+
+    def load_weights(self, filepath, skip_mismatch=False, **kwargs):
+        """Load the weights from a `.weights.h5` or `.keras` file.
+
+        Weights are matched by the model's structure (layers, then their variables in order),
+        as Keras matches them, so a file written by Keras for the same architecture loads.
+
+        Args:
+            filepath: `str` or `pathlib.Path` object. Path to the weights file.
+            skip_mismatch: Boolean, whether to skip loading of layers where there is a mismatch
+                in the number of weights, or a mismatch in the shape of the weights. Defaults to
+                `False`.
+        """
+        from torchkeras.saving import saving_api
+
+        return saving_api.load_weights(self, filepath, skip_mismatch=skip_mismatch, **kwargs)
+
+    def get_compile_config(self):
+        """Returns a serialized config with information for compiling the model."""
+        from torchkeras.saving import saving_lib
+
+        return saving_lib.get_compile_config(self)
+
+    def compile_from_config(self, config):
+        """Compiles the model with the information given in config (from
+        `get_compile_config()`), and builds the optimizer if the model is built."""
+        from torchkeras.saving import saving_lib
+
+        saving_lib.compile_from_config(self, config)
