@@ -240,3 +240,39 @@ def test_progress_bar_verbose_2_line(capsys, rng):
         r"Epoch 1/2\n1/1 - \d+s - \d+[mu]?s/step - loss: 0\.2500\n"
         r"Epoch 2/2\n1/1 - \d+s - \d+[mu]?s/step - loss: 0\.\d{4}\n", out
     ), out
+
+
+def test_no_host_sync_per_step(monkeypatch, rng):
+    """Reading a tensor back to the host happens per epoch, never per step."""
+    counts = {"n": 0}
+    for name in ("item", "tolist", "numpy", "cpu", "__float__", "__bool__", "__int__"):
+        original = getattr(torch.Tensor, name)
+
+        def counted(self, *args, _original=original, **kwargs):
+            counts["n"] += 1
+            return _original(self, *args, **kwargs)
+
+        monkeypatch.setattr(torch.Tensor, name, counted)
+
+    def syncs(num_samples):
+        model = keras.Sequential([keras.Input((3,)), layers.Dense(4, activation="softmax")])
+        model.compile(optimizer="adam", loss="sparse_categorical_crossentropy",
+                      metrics=["accuracy"])
+        x = rng.standard_normal((num_samples, 3)).astype("float32")
+        y = rng.integers(0, 4, num_samples)
+        model.fit(x, y, batch_size=2, epochs=1, verbose=0)
+        counts["n"] = 0
+        model.fit(x, y, batch_size=2, epochs=1, verbose=0)
+        return counts["n"]
+
+    assert syncs(4) == syncs(40)
+
+
+def test_unknown_identifiers_in_compile():
+    model = linear_model()
+    with pytest.raises(ValueError, match="Could not interpret optimizer identifier: nope"):
+        model.compile(optimizer="nope", loss="mse")
+    with pytest.raises(ValueError, match="Could not interpret loss identifier: nope"):
+        model.compile(optimizer="sgd", loss="nope")
+    with pytest.raises(ValueError, match="Could not interpret metric identifier: nope"):
+        model.compile(optimizer="sgd", loss="mse", metrics=["nope"])

@@ -185,6 +185,8 @@ class Functional(Model):
                         "All `inputs` values must be KerasTensors. Received: "
                         f"inputs={inputs} including invalid value {x} of type {type(x)}"
                     )
+        if isinstance(outputs, (list, tuple)) and len(outputs) == 1:
+            outputs = outputs[0]  # As Keras: a one-output model returns a tensor, not a list.
         flat_inputs = tree.flatten(inputs)
         flat_outputs = tree.flatten(outputs)
         for x in flat_inputs:
@@ -364,6 +366,10 @@ class Functional(Model):
 
     def build(self, input_shape=None):
         self.built = True
+
+    def get_build_config(self):
+        # A functional model is built by construction; Keras records no input shape.
+        return {"input_shape": None}
 
     def get_config(self):
         from torchkeras.models import functional_config

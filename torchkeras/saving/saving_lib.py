@@ -445,11 +445,14 @@ def _serialize_model(model):
     from torchkeras.saving import serialization
 
     config = serialization.serialize_keras_object(model)
-    compile_config = model.get_compile_config() if hasattr(
-        model, "get_compile_config"
-    ) else get_compile_config(model)
-    if getattr(model, "compiled", False) and compile_config:
-        config["compile_config"] = compile_config
+    if "compile_config" not in config:
+        # Keras writes it for every model, `{}` when the model is not compiled.
+        if hasattr(model, "get_compile_config"):
+            compile_config = model.get_compile_config()
+        else:
+            compile_config = get_compile_config(model)
+        if compile_config is not None:
+            config["compile_config"] = compile_config
     config_json = json.dumps(config)
     metadata_json = json.dumps(
         {

@@ -22,6 +22,14 @@ def _public_module(obj):
     return module
 
 
+# Classes whose public name is not `keras.<subpackage>.<Class>`: (module, registered_name).
+_PUBLIC_NAMES = {
+    "torchkeras.models.functional.Functional": ("keras.src.models.functional", "Functional"),
+    "torchkeras.models.sequential.Sequential": ("keras", None),
+    "torchkeras.models.model.Model": ("keras", None),
+}
+
+
 def serialize_keras_object(obj):
     """Return the Keras config dict of `obj` (JSON-compatible), or `obj` itself for plain values."""
     if obj is None or isinstance(obj, (bool, int, float, str)):
@@ -43,8 +51,12 @@ def serialize_keras_object(obj):
     if hasattr(obj, "get_config"):
         cls = type(obj)
         registered = object_registry._GLOBAL_CUSTOM_NAMES.get(cls)
+        module = _public_module(cls)
+        public = _PUBLIC_NAMES.get(f"{cls.__module__}.{cls.__qualname__}")
+        if public is not None:
+            module, registered = public[0], public[1] or registered
         config = {
-            "module": _public_module(cls),
+            "module": module,
             "class_name": cls.__name__,
             "config": obj.get_config(),
             "registered_name": registered,
@@ -54,6 +66,9 @@ def serialize_keras_object(obj):
             value = build_config()
             if value is not None:
                 config["build_config"] = value
+        compile_config = getattr(obj, "get_compile_config", None)
+        if compile_config is not None:
+            config["compile_config"] = compile_config()
         return config
     if hasattr(obj, "tolist"):
         return obj.tolist()
@@ -103,11 +118,16 @@ def deserialize_keras_object(
         )
     if class_name == "function":
         return obj
-    if hasattr(obj, "from_config"):
-        instance = obj.from_config(inner)
-    else:
-        instance = obj(**inner)
+    # Nested objects (layers of a model) must see the same custom objects.
+    with object_registry.CustomObjectScope(custom_objects or {}):
+        if hasattr(obj, "from_config"):
+            instance = obj.from_config(inner)
+        else:
+            instance = obj(**inner)
     build_config = config.get("build_config")
     if build_config and hasattr(instance, "build_from_config"):
         instance.build_from_config(build_config)
+    compile_config = config.get("compile_config")
+    if compile_config and hasattr(instance, "compile_from_config"):
+        instance.compile_from_config(compile_config)
     return instance

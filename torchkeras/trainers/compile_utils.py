@@ -9,6 +9,7 @@ import torch
 
 from torchkeras import losses as losses_module
 from torchkeras import metrics as metrics_module
+from torchkeras.losses import resolve as loss_resolve
 from torchkeras.metrics.resolve import get_metric
 from torchkeras.utils import tree
 
@@ -86,16 +87,20 @@ def _per_output(config, names, kind):
     return [config] * len(names)
 
 
-def _get_loss(identifier):
-    """A `Loss` object for a loss given by name, function or object (functions are wrapped, so
-    every loss applies sample weights and reductions the Keras way)."""
-    if identifier is None:
-        return None
-    loss = losses_module.get(identifier)
-    if not isinstance(loss, losses_module.Loss):
-        name = identifier if isinstance(identifier, str) else getattr(loss, "__name__", None)
-        loss = losses_module.LossFunctionWrapper(loss, name=name)
-    return loss
+_SHAPE_RESOLVED_METRICS = ("accuracy", "acc", "crossentropy", "ce")
+
+
+def _check_names(config, getter, skip=()):
+    """Resolve every name in a loss/metrics configuration now, so that `compile()` (not the first
+    batch of `fit()`) reports an unknown name."""
+    leaves = config.values() if isinstance(config, dict) else (
+        config if isinstance(config, (list, tuple)) else [config]
+    )
+    for leaf in leaves:
+        if isinstance(leaf, (list, tuple, dict)):
+            _check_names(leaf, getter, skip)
+        elif isinstance(leaf, str) and leaf.lower() not in skip:
+            getter(leaf)
 
 
 class CompileLoss:
@@ -108,6 +113,7 @@ class CompileLoss:
     """
 
     def __init__(self, loss, loss_weights=None, output_names=None):
+        _check_names(loss, losses_module.get, skip=_SHAPE_RESOLVED_METRICS[2:])
         self._loss_config = loss
         self._loss_weights_config = loss_weights
         self.output_names = output_names
@@ -119,7 +125,10 @@ class CompileLoss:
         names, flat_pred = _flatten_outputs(y_pred, self.output_names, "loss")
         self.names = names
         loss_list = _per_output(self._loss_config, names, "loss")
-        self.losses = [_get_loss(l) for l in loss_list]
+        flat_true = _flatten_targets(y_true, names, "Model.fit()")
+        self.losses = [
+            loss_resolve.get_loss(l, t, p) for l, t, p in zip(loss_list, flat_true, flat_pred)
+        ]
         weights = self._loss_weights_config
         if weights is None:
             self.weights = [1.0] * len(names)
@@ -191,6 +200,9 @@ class CompileMetrics:
     name = "compile_metrics"
 
     def __init__(self, metrics, weighted_metrics, output_names=None):
+        for config in (metrics, weighted_metrics):
+            if config is not None:
+                _check_names(config, metrics_module.get, skip=_SHAPE_RESOLVED_METRICS)
         self._metrics_config = metrics
         self._weighted_config = weighted_metrics
         self.output_names = output_names

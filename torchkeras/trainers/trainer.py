@@ -92,7 +92,39 @@ class Trainer:
         self.jit_compile = jit_compile is True
         self.run_eagerly = run_eagerly
         self.train_function = self.test_function = self.predict_function = None
+        self._compile_config = {
+            "optimizer": optimizer, "loss": loss, "loss_weights": loss_weights,
+            "metrics": metrics, "weighted_metrics": weighted_metrics,
+            "run_eagerly": run_eagerly, "steps_per_execution": steps_per_execution,
+            "jit_compile": jit_compile,
+        }
         self.compiled = True
+
+    def get_compile_config(self):
+        """The `compile()` arguments as a serializable dict (`{}` when not compiled)."""
+        from torchkeras.saving import serialization
+
+        if not self.compiled:
+            return {}
+        return {
+            key: serialization.serialize_keras_object(value)
+            for key, value in self._compile_config.items()
+        }
+
+    def compile_from_config(self, config):
+        """Compile the model from `get_compile_config()`'s dict."""
+        from torchkeras import losses
+        from torchkeras import metrics
+        from torchkeras import optimizers
+
+        if not config:
+            return
+        config = dict(config)
+        config["optimizer"] = optimizers.get(config.get("optimizer") or "rmsprop")
+        config["loss"] = _deserialize_structure(config.get("loss"), losses.get)
+        for key in ("metrics", "weighted_metrics"):
+            config[key] = _deserialize_structure(config.get(key), metrics.get)
+        self.compile(**config)
 
     def _get_output_names(self):
         outputs = getattr(self, "_outputs_struct", None)
@@ -580,6 +612,19 @@ class MetricsLogs(dict):
         return dict.__eq__(self, other)
 
     __hash__ = None
+
+
+def _deserialize_structure(value, getter):
+    """Deserialize the objects in a (nested) compile argument; plain names stay names."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, dict) and "class_name" in value:
+        return getter(value)
+    if isinstance(value, dict):
+        return {k: _deserialize_structure(v, getter) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_deserialize_structure(v, getter) for v in value]
+    return value
 
 
 def _batch_size(x):

@@ -26,7 +26,6 @@ class Flatten(Layer):
         super().__init__(**kwargs)
         self.data_format = backend.standardize_data_format(data_format)
         self.input_spec = InputSpec(min_ndim=1)
-        self.built = True
 
     def call(self, inputs):
         if self.data_format == "channels_first" and inputs.dim() > 2:
