@@ -22,6 +22,7 @@ from torchkeras.backend import meta_call
 from torchkeras.backend import module_hooks
 from torchkeras.backend.keras_tensor import KerasTensor
 from torchkeras.layers import input_spec as input_spec_lib
+from torchkeras.layers import layer_utils
 from torchkeras.layers.node import Node
 from torchkeras.utils import naming
 from torchkeras.utils import tree
@@ -40,75 +41,6 @@ class _CallContext:
 _CONTEXT = _CallContext()
 _NAME_SCOPE = []
 _LAYERS_WITH_LOSSES = set()
-_SIGNATURES = {}
-
-
-class _Signature:
-    """What `Layer.__call__` needs to know about a class's `call`/`build`, computed once."""
-
-    def __init__(self, cls):
-        params = inspect.signature(cls.call).parameters
-        self.call_params = [p for p in params if p != "self"]
-        self.has_training_arg = "training" in params
-        self.has_mask_arg = "mask" in params
-        self.training_default = (
-            params["training"].default
-            if self.has_training_arg and params["training"].default is not inspect.Parameter.empty
-            else None
-        )
-        self.has_var_kwargs = any(p.kind == p.VAR_KEYWORD for p in params.values())
-        build_params = inspect.signature(cls.build).parameters
-        self.build_params = [p for p in build_params if p != "self"]
-        self.build_overridden = cls.build is not Layer.build
-        self.output_shape_overridden = cls.compute_output_shape is not Layer.compute_output_shape
-        self.compute_mask_overridden = cls.compute_mask is not Layer.compute_mask
-        init_params = inspect.signature(cls.__init__).parameters
-        self.init_signature = inspect.signature(cls.__init__) if len(init_params) else None
-
-
-def _signature(cls):
-    sig = _SIGNATURES.get(cls)
-    if sig is None:
-        sig = _SIGNATURES[cls] = _Signature(cls)
-    return sig
-
-
-def _is_symbolic(args, kwargs):
-    for x in args:
-        if isinstance(x, KerasTensor):
-            return True
-        if isinstance(x, (list, tuple, dict)) and any(
-            isinstance(y, KerasTensor) for y in tree.flatten(x)
-        ):
-            return True
-    for x in kwargs.values():
-        if isinstance(x, KerasTensor):
-            return True
-        if isinstance(x, (list, tuple, dict)) and any(
-            isinstance(y, KerasTensor) for y in tree.flatten(x)
-        ):
-            return True
-    return False
-
-
-def _shape_of(x):
-    if isinstance(x, KerasTensor):
-        return x.shape
-    if isinstance(x, torch.Tensor):
-        return tuple(x.shape)
-    if hasattr(x, "shape"):
-        return tuple(x.shape)
-    return None
-
-
-def _simple_config_value(value):
-    if value is None or isinstance(value, (bool, int, float, str)):
-        return True
-    if isinstance(value, (list, tuple)):
-        return all(_simple_config_value(v) for v in value)
-    if isinstance(value, dict):
-        return all(isinstance(k, str) and _simple_config_value(v) for k, v in value.items())
-    return False
 
 
 class Layer(nn.Module):
@@ -148,7 +80,7 @@ class Layer(nn.Module):
         # The torch module state exists before any user `__init__` code runs, so subclasses may
         # assign sublayers and weights before calling `super().__init__()`.
         nn.Module.__init__(obj)
-        sig = _signature(cls)
+        sig = layer_utils.signature(cls)
         object.__setattr__(obj, "_keras_sig", sig)
         object.__setattr__(obj, "_auto_config", None)
         if sig.init_signature is not None:
@@ -169,7 +101,7 @@ class Layer(nn.Module):
                 # Base arguments are written by `Layer.get_config` itself.
                 for key in ("name", "trainable", "dtype", "autocast", "activity_regularizer"):
                     flat.pop(key, None)
-                if _simple_config_value(flat):
+                if layer_utils.simple_config_value(flat):
                     object.__setattr__(obj, "_auto_config", flat)
         obj._built = False
         obj._layer_init_done = False
@@ -400,45 +332,39 @@ class Layer(nn.Module):
             return w.trainable
         return w.requires_grad
 
-    @property
-    def weights(self):
-        """All weights: own trainable, own non-trainable, then each sublayer's, in Keras order."""
-        own = self._own_weights()
-        weights = [w for w in own if self._is_trainable_weight(w)]
-        weights += [w for w in own if not self._is_trainable_weight(w)]
+    def _collect_weights(self, own, sublayer_attribute):
+        """`own` weights, then each sublayer's `sublayer_attribute`, without duplicates."""
+        weights = list(own)
         seen = {id(w) for w in weights}
         for layer in self._layers:
-            for w in layer.weights:
+            for w in getattr(layer, sublayer_attribute):
                 if id(w) not in seen:
                     seen.add(id(w))
                     weights.append(w)
         return weights
+
+    @property
+    def weights(self):
+        """All weights: own trainable, own non-trainable, then each sublayer's, in Keras order."""
+        own = self._own_weights()
+        trainable = [w for w in own if self._is_trainable_weight(w)]
+        return self._collect_weights(
+            trainable + [w for w in own if not self._is_trainable_weight(w)], "weights"
+        )
 
     @property
     def trainable_weights(self):
         if not self.trainable:
             return []
-        weights = [w for w in self._own_weights() if self._is_trainable_weight(w)]
-        seen = {id(w) for w in weights}
-        for layer in self._layers:
-            for w in layer.trainable_weights:
-                if id(w) not in seen:
-                    seen.add(id(w))
-                    weights.append(w)
-        return weights
+        own = [w for w in self._own_weights() if self._is_trainable_weight(w)]
+        return self._collect_weights(own, "trainable_weights")
 
     @property
     def non_trainable_weights(self):
         if not self.trainable:
             return self.weights
-        weights = [w for w in self._own_weights() if not self._is_trainable_weight(w)]
-        seen = {id(w) for w in weights}
-        for layer in self._layers:
-            for w in layer.non_trainable_weights:
-                if id(w) not in seen:
-                    seen.add(id(w))
-                    weights.append(w)
-        return weights
+        own = [w for w in self._own_weights() if not self._is_trainable_weight(w)]
+        return self._collect_weights(own, "non_trainable_weights")
 
     @property
     def variables(self):
@@ -585,7 +511,7 @@ class Layer(nn.Module):
                 self.build(next(iter(shapes_dict.values()), None))
         finally:
             _NAME_SCOPE.pop()
-        self._build_shapes_dict = _jsonable_shapes(shapes_dict)
+        self._build_shapes_dict = layer_utils.jsonable_shapes(shapes_dict)
         self._built = True
 
     def _maybe_build(self, args, kwargs):
@@ -595,13 +521,13 @@ class Layer(nn.Module):
             bound = dict(zip(sig.call_params, args))
             bound.update(kwargs)
             shapes_dict = {
-                f"{n}_shape": tree.map_structure(_shape_of, bound[n])
+                f"{n}_shape": tree.map_structure(layer_utils.shape_of, bound[n])
                 for n in names
                 if n in bound and bound[n] is not None
             }
         else:
             first = args[0] if args else next(iter(kwargs.values()), None)
-            shapes_dict = {"input_shape": tree.map_structure(_shape_of, first)}
+            shapes_dict = {"input_shape": tree.map_structure(layer_utils.shape_of, first)}
         self._build_with_scope(shapes_dict)
 
     # -- call ---------------------------------------------------------------------------------
@@ -620,7 +546,7 @@ class Layer(nn.Module):
             and args[0].dtype == self._torch_compute_dtype
             and (not kwargs or (len(kwargs) == 1 and "training" in kwargs))
         ):
-            if _is_symbolic(args, kwargs):
+            if layer_utils.is_symbolic(args, kwargs):
                 return self._symbolic_call(args, kwargs)
             args, kwargs = self._convert_inputs(args, kwargs)
         sig = self._keras_sig
@@ -782,13 +708,13 @@ class Layer(nn.Module):
         ]
         if sig.output_shape_overridden:
             first = args[0] if args else next(iter(kwargs.values()))
-            output_shape = self.compute_output_shape(tree.map_structure(_shape_of, first))
+            output_shape = self.compute_output_shape(tree.map_structure(layer_utils.shape_of, first))
             dtype = self.compute_dtype
             if tensor_args and not backend.standardize_dtype(tensor_args[0].dtype).startswith(
                 ("float", "bfloat")
             ):
                 dtype = tensor_args[0].dtype
-            return _shapes_to_specs(output_shape, dtype)
+            return layer_utils.shapes_to_specs(output_shape, dtype)
         saved_losses = list(self._losses)
         try:
             return meta_call.compute_output_spec(self._meta_call, args, kwargs)
@@ -931,34 +857,3 @@ class Layer(nn.Module):
                 f"Error when deserializing class '{cls.__name__}' using config={config}.\n\n"
                 f"Exception encountered: {e}"
             ) from e
-
-
-def _is_shape(value):
-    return isinstance(value, (tuple, list)) and all(
-        d is None or isinstance(d, (int, np.integer)) for d in value
-    )
-
-
-def _shapes_to_specs(shape, dtype):
-    if shape is None:
-        return None
-    if _is_shape(shape):
-        return KerasTensor(tuple(shape), dtype=dtype)
-    if isinstance(shape, dict):
-        return {k: _shapes_to_specs(v, dtype) for k, v in shape.items()}
-    return type(shape)(_shapes_to_specs(s, dtype) for s in shape)
-
-
-def _jsonable_shapes(shapes_dict):
-    def fix(shape):
-        if shape is None:
-            return None
-        if _is_shape(shape):
-            return tuple(None if d is None else int(d) for d in shape)
-        if isinstance(shape, dict):
-            return {k: fix(v) for k, v in shape.items()}
-        if isinstance(shape, (list, tuple)):
-            return [fix(s) for s in shape]
-        return shape
-
-    return {k: fix(v) for k, v in shapes_dict.items()}
