@@ -276,3 +276,45 @@ def test_unknown_identifiers_in_compile():
         model.compile(optimizer="sgd", loss="nope")
     with pytest.raises(ValueError, match="Could not interpret metric identifier: nope"):
         model.compile(optimizer="sgd", loss="mse", metrics=["nope"])
+
+
+def test_initial_epoch_validation_freq_and_steps(rng):
+    x = rng.standard_normal((8, 2)).astype("float32")
+    y = rng.standard_normal((8, 1)).astype("float32")
+    model = linear_model()
+    model.compile(optimizer=keras.optimizers.SGD(0.0), loss="mse")
+    history = model.fit(x, y, epochs=5, initial_epoch=2, verbose=0)
+    assert history.epoch == [2, 3, 4]
+    history = model.fit(x, y, epochs=4, validation_data=(x, y), validation_freq=2, verbose=0)
+    assert len(history.history["loss"]) == 4 and len(history.history["val_loss"]) == 2
+    seen = []
+
+    class Count(keras.callbacks.Callback):
+        def on_train_batch_end(self, batch, logs=None):
+            seen.append(("train", batch))
+
+        def on_test_batch_end(self, batch, logs=None):
+            seen.append(("test", batch))
+
+    model.fit(x, y, batch_size=2, steps_per_epoch=3, epochs=1, validation_data=(x, y),
+              validation_steps=1, validation_batch_size=4, verbose=0, callbacks=[Count()])
+    assert seen == [("train", 0), ("train", 1), ("train", 2), ("test", 0)]
+
+
+def test_jit_compile_gives_the_eager_results(rng):
+    x = rng.standard_normal((32, 4)).astype("float32")
+    y = rng.standard_normal((32, 1)).astype("float32")
+
+    def run(jit_compile):
+        keras.utils.set_random_seed(0)
+        model = keras.Sequential([keras.Input((4,)), layers.Dense(8, activation="relu"),
+                                  layers.Dense(1)])
+        model.compile(optimizer="adam", loss="mse", jit_compile=jit_compile)
+        history = model.fit(x, y, epochs=2, batch_size=16, verbose=0, shuffle=False)
+        return history.history["loss"], model.get_weights()
+
+    eager_loss, eager_weights = run(False)
+    compiled_loss, compiled_weights = run(True)
+    np.testing.assert_allclose(compiled_loss, eager_loss, rtol=1e-6)
+    for a, b in zip(compiled_weights, eager_weights):
+        np.testing.assert_allclose(a, b, rtol=1e-5, atol=1e-6)

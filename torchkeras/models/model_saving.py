@@ -1,5 +1,4 @@
-"""The saving methods of `Model` (`save`, `save_weights`, `load_weights`, compile configs) and
-of `Layer` (`save_own_variables`, `load_own_variables`), kept out of the engine files.
+"""The saving methods of `Model` (`save`, `save_weights`, `load_weights`) and of `Layer` (`save_own_variables`, `load_own_variables`), kept out of the engine files.
 
 `ModelSavingMixin` goes into `Model`'s bases; `LayerSavingMixin` into `Layer`'s. Both only
 forward to `torchkeras.saving`, which is imported on first use.
@@ -38,7 +37,7 @@ class LayerSavingMixin:
 
 
 class ModelSavingMixin:
-    """`Model.save`, `Model.save_weights`, `Model.load_weights` and the compile config."""
+    """`Model.save`, `Model.save_weights` and `Model.load_weights`."""
 
     def save(self, filepath, overwrite=True, zipped=None, **kwargs):
         """Saves a model as a `.keras` file.
@@ -98,16 +97,3 @@ class ModelSavingMixin:
         from torchkeras.saving import saving_api
 
         return saving_api.load_weights(self, filepath, skip_mismatch=skip_mismatch, **kwargs)
-
-    def get_compile_config(self):
-        """Returns a serialized config with information for compiling the model."""
-        from torchkeras.saving import saving_lib
-
-        return saving_lib.get_compile_config(self)
-
-    def compile_from_config(self, config):
-        """Compiles the model with the information given in config (from
-        `get_compile_config()`), and builds the optimizer if the model is built."""
-        from torchkeras.saving import saving_lib
-
-        saving_lib.compile_from_config(self, config)

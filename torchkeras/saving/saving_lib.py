@@ -369,90 +369,12 @@ def load_weights_from_store(model, store, skip_mismatch=False, objects_to_skip=N
         _raise_loading_failure(ctx.errors, warn_only=skip_mismatch)
 
 
-# -- compile config ----------------------------------------------------------------------------
-def get_compile_config(model):
-    """The arguments `model` was compiled with, serialized; `{}` if it was not compiled."""
-    from torchkeras.saving import serialization
-
-    if not getattr(model, "compiled", False):
-        return {}
-    stored = getattr(model, "_compile_config", None)
-    if isinstance(stored, dict):
-        config = dict(stored)
-    else:
-        compile_loss = getattr(model, "_compile_loss", None)
-        compile_metrics = getattr(model, "_compile_metrics", None)
-        config = {
-            "optimizer": model.optimizer,
-            "loss": getattr(model, "loss", None),
-            "loss_weights": getattr(compile_loss, "_loss_weights_config", None),
-            "metrics": getattr(compile_metrics, "_metrics_config", None),
-            "weighted_metrics": getattr(compile_metrics, "_weighted_config", None),
-            "run_eagerly": bool(getattr(model, "run_eagerly", False)),
-            "steps_per_execution": getattr(model, "steps_per_execution", 1),
-            "jit_compile": bool(getattr(model, "jit_compile", False)),
-        }
-    return serialization.serialize_keras_object(config)
-
-
-def _deserialize_compile_value(value, module, custom_objects):
-    """Turn serialized losses/metrics (dicts with `class_name`) back into objects; names and
-    plain values stay as they are, as `compile()` accepts them."""
-    if isinstance(value, dict) and "class_name" in value:
-        return module.deserialize(value, custom_objects=custom_objects)
-    if isinstance(value, dict):
-        return {k: _deserialize_compile_value(v, module, custom_objects) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_deserialize_compile_value(v, module, custom_objects) for v in value]
-    return value
-
-
-def compile_from_config(model, config, custom_objects=None):
-    """Compile `model` from `get_compile_config()`'s dict, then build its optimizer so that
-    saved optimizer variables can be loaded into it."""
-    from torchkeras import losses
-    from torchkeras import metrics
-    from torchkeras import optimizers
-    from torchkeras.trainers.trainer import Trainer
-
-    if type(model).compile is not Trainer.compile:
-        warnings.warn(
-            "`compile()` was not called as part of model loading because the model's "
-            "`compile()` method is custom. All subclassed Models that have `compile()` "
-            "overridden should also override `get_compile_config()` and "
-            "`compile_from_config(config)`. Alternatively, you can call `compile()` manually "
-            "after loading.",
-            stacklevel=2,
-        )
-        return
-    config = dict(config)
-    optimizer = config.get("optimizer")
-    if isinstance(optimizer, dict):
-        config["optimizer"] = optimizers.deserialize(optimizer, custom_objects=custom_objects)
-    for key, module in (("loss", losses), ("metrics", metrics), ("weighted_metrics", metrics)):
-        if key in config:
-            config[key] = _deserialize_compile_value(config[key], module, custom_objects)
-    known = ("optimizer", "loss", "loss_weights", "metrics", "weighted_metrics", "run_eagerly",
-             "steps_per_execution", "jit_compile", "auto_scale_loss")
-    model.compile(**{k: v for k, v in config.items() if k in known})
-    if model.optimizer is not None and model.built:
-        # Create the optimizer variables now, as Keras does, so that they load from the file.
-        model.optimizer.build(model.trainable_weights)
-
-
 # -- .keras archives ---------------------------------------------------------------------------
 def _serialize_model(model):
     from torchkeras.saving import serialization
 
+    # Includes `build_config` and `compile_config` (`{}` for a model that is not compiled).
     config = serialization.serialize_keras_object(model)
-    if "compile_config" not in config:
-        # Keras writes it for every model, `{}` when the model is not compiled.
-        if hasattr(model, "get_compile_config"):
-            compile_config = model.get_compile_config()
-        else:
-            compile_config = get_compile_config(model)
-        if compile_config is not None:
-            config["compile_config"] = compile_config
     config_json = json.dumps(config)
     metadata_json = json.dumps(
         {
@@ -552,16 +474,18 @@ def _model_from_config(config_json, custom_objects, compile, safe_mode, filepath
             "The file is not a valid .keras file (corrupt or truncated): `config.json` does "
             f"not describe a model. Received: filepath={filepath}"
         )
+    # Compiled here rather than by deserialization, to honour `compile` and to build the
+    # optimizer right after (its saved variables are loaded next).
     compile_config = config.pop("compile_config", None)
     ambient = in_safe_mode()
     safe_mode = ambient if ambient is not None else safe_mode
     with object_registry.custom_object_scope(custom_objects), SafeModeScope(safe_mode):
         model = layers.deserialize(config, custom_objects=custom_objects)
-        if compile and compile_config:
-            if hasattr(model, "compile_from_config"):
-                model.compile_from_config(compile_config)
-            else:
-                compile_from_config(model, compile_config, custom_objects)
+        if compile and compile_config and hasattr(model, "compile_from_config"):
+            model.compile_from_config(compile_config)
+            optimizer = getattr(model, "optimizer", None)
+            if optimizer is not None and model.built and not optimizer.built:
+                optimizer.build(model.trainable_weights)
     return model
 
 
