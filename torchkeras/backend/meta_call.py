@@ -7,6 +7,7 @@ follow the stand-in are reported as `None`.
 
 import torch
 from torch._subclasses.fake_tensor import FakeTensorMode
+from torch._subclasses.fake_tensor import unset_fake_temporarily
 
 from torchkeras.backend import device as device_lib
 from torchkeras.backend import dtypes
@@ -50,3 +51,8 @@ def compute_output_spec(fn, args, kwargs):
         )
         specs.append(KerasTensor(shape, dtype=dtypes.standardize_dtype(a.dtype)))
     return tree.pack_sequence_as(first, specs)
+
+
+def real_tensors():
+    """A context in which tensors are real again, inside shape inference (to create weights)."""
+    return unset_fake_temporarily()

@@ -24,6 +24,7 @@ from torchkeras.backend.keras_tensor import KerasTensor
 from torchkeras.layers import input_spec as input_spec_lib
 from torchkeras.layers import layer_utils
 from torchkeras.layers.node import Node
+from torchkeras.layers.layer_saving import LayerSavingMixin
 from torchkeras.utils import naming
 from torchkeras.utils import tree
 
@@ -43,7 +44,7 @@ _NAME_SCOPE = []
 _LAYERS_WITH_LOSSES = set()
 
 
-class Layer(nn.Module):
+class Layer(LayerSavingMixin, nn.Module):
     """This is the class from which all layers inherit.
 
     A layer is a callable object that takes as input one or more tensors and that outputs one or
@@ -424,11 +425,14 @@ class Layer(nn.Module):
             initializer = "glorot_uniform" if is_float else "zeros"
         initializer = initializers.get(initializer)
         name = name or "variable"
-        value = initializer(shape, dtype=dtype)
-        variable = backend.Variable(
-            value, dtype=dtype, trainable=trainable, autocast=autocast,
-            aggregation=aggregation, synchronization=synchronization, name=name,
-        )
+        # Weights are real even when created during shape inference (a sublayer built inside a
+        # symbolic call).
+        with meta_call.real_tensors():
+            value = initializer(shape, dtype=dtype)
+            variable = backend.Variable(
+                value, dtype=dtype, trainable=trainable, autocast=autocast,
+                aggregation=aggregation, synchronization=synchronization, name=name,
+            )
         scope = "/".join(_NAME_SCOPE) if _NAME_SCOPE else self.path
         variable._path = f"{scope}/{name}"
         variable.regularizer = regularizers.get(regularizer) if regularizer is not None else None

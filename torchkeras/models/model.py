@@ -5,6 +5,7 @@ gives a subclassed model. Both are `torch.nn.Module`s.
 """
 
 from torchkeras.layers.layer import Layer
+from torchkeras.models.model_saving import ModelSavingMixin
 from torchkeras.trainers.trainer import Trainer
 
 
@@ -14,7 +15,7 @@ def _is_functional_init(args, kwargs):
     )
 
 
-class Model(Trainer, Layer):
+class Model(Trainer, ModelSavingMixin, Layer):
     """A model groups layers into an object with training and inference features.
 
     There are three ways to instantiate a `Model`:
@@ -125,8 +126,28 @@ class Model(Trainer, Layer):
         )
 
     def build_from_config(self, config):
-        if config and "input_shape" in config and not self.built:
-            self.build(config["input_shape"])
+        """Rebuild the model's weights from `get_build_config()` (used when loading)."""
+        if not config or self.built or config.get("input_shape") is None:
+            return
+        input_shape = config["input_shape"]
+        if type(self).build is Layer.build:
+            # No custom `build`: run `call` on a symbolic input, which builds every sublayer
+            # (as Keras does), without computing anything.
+            from torchkeras.backend import meta_call
+            from torchkeras.backend.keras_tensor import KerasTensor
+            from torchkeras.utils import tree
+
+            specs = tree.map_structure(
+                lambda s: KerasTensor(s), input_shape
+            ) if isinstance(input_shape, dict) or (
+                isinstance(input_shape, (list, tuple)) and input_shape
+                and isinstance(input_shape[0], (list, tuple))
+            ) else KerasTensor(input_shape)
+            meta_call.compute_output_spec(self._meta_call, (specs,), {})
+            self._build_shapes_dict = {"input_shape": input_shape}
+            self.built = True
+        else:
+            self._build_with_scope({"input_shape": input_shape})
 
     def get_config(self):
         config = {"name": self.name, "trainable": self.trainable}

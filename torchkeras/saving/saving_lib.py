@@ -1,8 +1,8 @@
 """The Keras 3 file formats: `.keras` archives and `.weights.h5` files.
 
 A `.keras` file is an uncompressed zip holding `metadata.json` (`keras_version`, `date_saved`),
-`config.json` (the model's `serialize_keras_object` config, with its `compile_config` when the
-model is compiled) and `model.weights.h5`. A `.weights.h5` file is that last member alone.
+`config.json` (the model's `serialize_keras_object` config, with its `build_config` and
+`compile_config`) and `model.weights.h5`. A `.weights.h5` file is that last member alone.
 
 Weights are addressed as Keras addresses them, by a walk of the object structure, never by
 torch `state_dict` keys: a model's layers (Sequential, Functional) are listed under `layers/`,
@@ -78,23 +78,28 @@ def enable_unsafe_deserialization():
 
 # -- the structure walk ------------------------------------------------------------------------
 _SKIPSETS = {}
+_SAVEABLE_TYPES = []
+
+
+def _saveable_types():
+    """`(class, obj_type)` pairs, most specific first; imported on first use (the engine imports
+    `torchkeras.saving`)."""
+    if not _SAVEABLE_TYPES:
+        from torchkeras.layers.layer import Layer
+        from torchkeras.models.functional import Functional
+        from torchkeras.models.sequential import Sequential
+        from torchkeras.optimizers.base_optimizer import Optimizer
+
+        _SAVEABLE_TYPES.extend([(Sequential, "Sequential"), (Functional, "Functional"),
+                                (Layer, "Layer"), (Optimizer, "Optimizer")])
+    return _SAVEABLE_TYPES
 
 
 def _obj_type(obj):
     """Keras's `_obj_type()`: which attribute skip-list applies, or `None` if not saveable."""
-    from torchkeras.layers.layer import Layer
-    from torchkeras.models.functional import Functional
-    from torchkeras.models.sequential import Sequential
-    from torchkeras.optimizers.base_optimizer import Optimizer
-
-    if isinstance(obj, Sequential):
-        return "Sequential"
-    if isinstance(obj, Functional):
-        return "Functional"
-    if isinstance(obj, Layer):
-        return "Layer"
-    if isinstance(obj, Optimizer):
-        return "Optimizer"
+    for cls, obj_type in _saveable_types():
+        if isinstance(obj, cls):
+            return obj_type
     return None
 
 

@@ -93,10 +93,10 @@ class Trainer:
         self.run_eagerly = run_eagerly
         self.train_function = self.test_function = self.predict_function = None
         self._compile_config = {
-            "optimizer": optimizer, "loss": loss, "loss_weights": loss_weights,
+            "optimizer": self.optimizer, "loss": loss, "loss_weights": loss_weights,
             "metrics": metrics, "weighted_metrics": weighted_metrics,
             "run_eagerly": run_eagerly, "steps_per_execution": steps_per_execution,
-            "jit_compile": jit_compile,
+            "jit_compile": self.jit_compile,
         }
         self.compiled = True
 
@@ -125,6 +125,9 @@ class Trainer:
         for key in ("metrics", "weighted_metrics"):
             config[key] = _deserialize_structure(config.get(key), metrics.get)
         self.compile(**config)
+        if self.built and self.trainable_weights and not self.optimizer.built:
+            # As Keras: the optimizer's variables exist before its saved state is loaded.
+            self.optimizer.build(self.trainable_weights)
 
     def _get_output_names(self):
         outputs = getattr(self, "_outputs_struct", None)

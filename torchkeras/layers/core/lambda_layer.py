@@ -89,6 +89,10 @@ class Lambda(Layer):
         config = dict(config)
         function = config.pop("function")
         if isinstance(function, dict) and function.get("class_name") == "__lambda__":
+            if safe_mode is None:
+                from torchkeras.saving import saving_lib
+
+                safe_mode = saving_lib.in_safe_mode()
             if safe_mode is None or safe_mode:
                 raise ValueError(
                     "Requested the deserialization of a `Lambda` layer whose `function` is a "
