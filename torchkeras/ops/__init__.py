@@ -32,3 +32,34 @@ from torchkeras.ops.numpy import square
 from torchkeras.ops.numpy import subtract
 from torchkeras.ops.numpy import sum
 from torchkeras.ops.numpy import zeros
+
+__all__ = [
+    "abs",
+    "add",
+    "argmax",
+    "cast",
+    "concatenate",
+    "convert_to_numpy",
+    "convert_to_tensor",
+    "divide",
+    "dtype",
+    "exp",
+    "is_tensor",
+    "log",
+    "matmul",
+    "mean",
+    "multiply",
+    "ones",
+    "relu",
+    "reshape",
+    "shape",
+    "sigmoid",
+    "softmax",
+    "sqrt",
+    "square",
+    "stop_gradient",
+    "subtract",
+    "sum",
+    "tanh",
+    "zeros",
+]

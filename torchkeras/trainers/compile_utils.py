@@ -11,7 +11,6 @@ from torchkeras import losses as losses_module
 from torchkeras import metrics as metrics_module
 from torchkeras.losses import resolve as loss_resolve
 from torchkeras.metrics.resolve import get_metric
-from torchkeras.utils import tree
 
 
 def _flatten_outputs(y_pred, output_names, what):
