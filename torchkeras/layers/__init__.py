@@ -1,44 +1,30 @@
 """`keras.layers`: the building blocks of models."""
 
-from torchkeras.layers.activations.activation import Activation
-from torchkeras.layers.core.dense import Dense
-from torchkeras.layers.core.identity import Identity
-from torchkeras.layers.core.input_layer import Input
-from torchkeras.layers.core.input_layer import InputLayer
-from torchkeras.layers.core.lambda_layer import Lambda
-from torchkeras.layers.core.torch_module_wrapper import TorchModuleWrapper
+from torchkeras.layers import activations as _activations
+from torchkeras.layers import attention as _attention
+from torchkeras.layers import convolutional as _convolutional
+from torchkeras.layers import core as _core
+from torchkeras.layers import merging as _merging
+from torchkeras.layers import normalization as _normalization
+from torchkeras.layers import pooling as _pooling
+from torchkeras.layers import preprocessing as _preprocessing
+from torchkeras.layers import regularization as _regularization
+from torchkeras.layers import reshaping as _reshaping
+from torchkeras.layers import rnn as _rnn
 from torchkeras.layers.input_spec import InputSpec
 from torchkeras.layers.layer import Layer
-from torchkeras.layers.merging.add import Add
-from torchkeras.layers.merging.concatenate import Concatenate
-from torchkeras.layers.merging.functional import add
-from torchkeras.layers.merging.functional import concatenate
-from torchkeras.layers.merging.functional import multiply
-from torchkeras.layers.merging.multiply import Multiply
-from torchkeras.layers.regularization.dropout import Dropout
-from torchkeras.layers.reshaping.flatten import Flatten
-from torchkeras.layers.reshaping.reshape import Reshape
 
-__all__ = [
-    "Activation",
-    "Add",
-    "Concatenate",
-    "Dense",
-    "Dropout",
-    "Flatten",
-    "Identity",
-    "Input",
-    "InputLayer",
-    "InputSpec",
-    "Lambda",
-    "Layer",
-    "Multiply",
-    "Reshape",
-    "TorchModuleWrapper",
-    "add",
-    "concatenate",
-    "multiply",
-]
+# Each family package lists its public names in `__all__`; they are all `keras.layers.<Name>`.
+_FAMILIES = (
+    _activations, _attention, _convolutional, _core, _merging, _normalization, _pooling,
+    _preprocessing, _regularization, _reshaping, _rnn,
+)
+for _family in _FAMILIES:
+    globals().update({_name: getattr(_family, _name) for _name in _family.__all__})
+
+__all__ = sorted(
+    ["InputSpec", "Layer"] + [name for family in _FAMILIES for name in family.__all__]
+)
 
 
 def serialize(layer):
@@ -52,7 +38,7 @@ def deserialize(config, custom_objects=None):
     """Recreate a layer from its Keras config dict."""
     from torchkeras.saving import serialization
 
-    module_objects = {name: obj for name, obj in globals().items() if isinstance(obj, type)}
+    module_objects = {name: globals()[name] for name in __all__ if isinstance(globals()[name], type)}
     from torchkeras import models
 
     module_objects.update({

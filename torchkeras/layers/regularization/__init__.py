@@ -1,0 +1,7 @@
+"""`keras.layers`: the regularization family."""
+
+from torchkeras.layers.regularization.dropout import Dropout
+
+__all__ = [
+    "Dropout",
+]

@@ -1,0 +1,4 @@
+"""`keras.layers`: the attention family."""
+
+__all__ = [
+]

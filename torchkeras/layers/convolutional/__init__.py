@@ -1,0 +1,4 @@
+"""`keras.layers`: the convolutional family."""
+
+__all__ = [
+]

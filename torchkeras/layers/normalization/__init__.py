@@ -1,0 +1,4 @@
+"""`keras.layers`: the normalization family."""
+
+__all__ = [
+]

@@ -1,0 +1,4 @@
+"""`keras.layers`: the pooling family."""
+
+__all__ = [
+]

@@ -1,0 +1,4 @@
+"""`keras.layers`: the preprocessing family."""
+
+__all__ = [
+]

@@ -1,0 +1,4 @@
+"""`keras.layers`: the rnn family."""
+
+__all__ = [
+]
