@@ -11,6 +11,7 @@ from torchkeras.backend.config import standardize_data_format
 from torchkeras.backend.device import get_device
 from torchkeras.backend.device import set_device
 from torchkeras.backend.dtypes import standardize_dtype
+from torchkeras.backend.global_state import clear_session
 from torchkeras.backend.dtypes import to_torch_dtype
 from torchkeras.backend.random import SeedGenerator
 from torchkeras.backend.random import set_random_seed
@@ -23,6 +24,7 @@ __all__ = [
     "SeedGenerator",
     "Variable",
     "backend",
+    "clear_session",
     "convert_to_numpy",
     "convert_to_tensor",
     "epsilon",

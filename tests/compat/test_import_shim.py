@@ -1,0 +1,123 @@
+import os
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+import torchkeras
+from torchkeras import compat
+from torchkeras.compat import import_shim
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+@pytest.fixture
+def shim():
+    compat.install()
+    yield
+    compat.uninstall()
+
+
+def test_import_styles_resolve_to_torchkeras(shim):
+    import keras
+    from keras import layers
+    from keras.layers import Dense
+    from tensorflow import keras as tf_keras_namespace
+    from tensorflow.keras.models import Sequential
+    import tensorflow as tf
+    import tf_keras
+
+    assert keras is torchkeras
+    assert layers is torchkeras.layers and Dense is torchkeras.layers.Dense
+    assert tf_keras_namespace is torchkeras and tf.keras is torchkeras
+    assert Sequential is torchkeras.models.Sequential
+    assert tf_keras is torchkeras
+
+
+def test_moved_tf_keras_2_paths(shim):
+    from keras.optimizers.legacy import Adam
+    from keras.utils.np_utils import to_categorical
+    from tensorflow.keras.layers.experimental.preprocessing import Dense
+
+    assert Adam is torchkeras.optimizers.Adam
+    assert to_categorical is torchkeras.utils.to_categorical
+    assert Dense is torchkeras.layers.Dense
+    import keras.backend as K
+
+    assert K.epsilon() == 1e-7 and K.image_data_format() == "channels_last"
+    K.clear_session()
+
+
+def test_missing_tf_symbol_is_a_one_line_not_implemented_error(shim):
+    import tensorflow as tf
+
+    with pytest.raises(NotImplementedError, match=r"^tf.quantization is not provided by torchkeras.compat"):
+        tf.quantization
+
+
+def test_unknown_keras_module_names_itself(shim):
+    with pytest.raises(ModuleNotFoundError, match="torchkeras does not provide `keras.nonexistent`"):
+        import keras.nonexistent  # noqa: F401
+
+
+def test_uninstall_removes_the_aliases():
+    compat.install()
+    import keras  # noqa: F401
+
+    assert "keras" in sys.modules
+    compat.uninstall()
+    assert not compat.is_installed()
+    assert "keras" not in sys.modules
+
+
+def test_target_module_names():
+    assert import_shim.target_module_name("numpy") is None
+    assert import_shim.target_module_name("tensorflow.keras.layers") == "torchkeras.layers"
+    assert import_shim.target_module_name("tf_keras.callbacks") == "torchkeras.callbacks"
+    assert import_shim.target_module_name("tensorflow") == "torchkeras.compat.tensorflow"
+
+
+def _run(tmp_path, source, *args):
+    script = tmp_path / "script.py"
+    script.write_text(textwrap.dedent(source))
+    env = dict(os.environ, PYTHONPATH=ROOT)
+    return subprocess.run(
+        [sys.executable, "-m", "torchkeras", "run", str(script), *args],
+        capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120,
+    )
+
+
+def test_run_command_runs_a_keras_script(tmp_path):
+    result = _run(tmp_path, """
+        import sys
+        import numpy as np
+        from tensorflow import keras
+        model = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1)])
+        model.compile(optimizer="sgd", loss="mse")
+        model.fit(np.zeros((4, 2)), np.zeros((4, 1)), verbose=0)
+        print(__name__, sys.argv[1:])
+        sys.exit(3)
+    """, "a", "b")
+    assert result.stdout.strip() == "__main__ ['a', 'b']"
+    assert result.returncode == 3
+
+
+def test_run_command_shows_the_script_traceback(tmp_path):
+    result = _run(tmp_path, """
+        import keras
+        def boom():
+            raise ValueError("from the script")
+        boom()
+    """)
+    assert result.returncode == 1
+    assert "ValueError: from the script" in result.stderr
+    assert "runpy" not in result.stderr and "__main__.py" not in result.stderr
+
+
+def test_run_command_missing_file(tmp_path):
+    env = dict(os.environ, PYTHONPATH=ROOT)
+    result = subprocess.run([sys.executable, "-m", "torchkeras", "run", "nope.py"],
+                            capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert result.returncode == 2
+    assert "can't open file" in result.stderr and "No such file or directory" in result.stderr

@@ -1,0 +1,62 @@
+"""`python -m torchkeras run SCRIPT [args...]`: run a Keras / tf.keras script on torchkeras."""
+
+import os
+import runpy
+import sys
+import traceback
+
+USAGE = "usage: torchkeras run SCRIPT [args...]"
+
+
+def _script_traceback(error, script):
+    """The traceback from the script's first frame on: the shim's own frames are not shown."""
+    tb = error.__traceback__
+    script = os.path.abspath(script)
+    while tb is not None and os.path.abspath(tb.tb_frame.f_code.co_filename) != script:
+        tb = tb.tb_next
+    return tb or error.__traceback__
+
+
+def run(script, args):
+    """Run `script` as `__main__` with the compat shim installed; return the exit status."""
+    if not os.path.exists(script):
+        print(
+            f"{sys.executable}: can't open file '{os.path.abspath(script)}': "
+            "[Errno 2] No such file or directory",
+            file=sys.stderr,
+        )
+        return 2
+    from torchkeras import compat
+
+    compat.install()
+    sys.argv = [script] + list(args)
+    sys.path.insert(0, os.path.dirname(os.path.abspath(script)))
+    try:
+        runpy.run_path(script, run_name="__main__")
+    except SystemExit as e:
+        code = e.code
+        if code is None:
+            return 0
+        if isinstance(code, int):
+            return code
+        print(code, file=sys.stderr)
+        return 1
+    except SyntaxError:
+        traceback.print_exc(limit=0)
+        return 1
+    except BaseException as e:  # the script's own error, shown as Python would show it
+        traceback.print_exception(type(e), e, _script_traceback(e, script))
+        return 1
+    return 0
+
+
+def main(argv=None):
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if len(argv) < 2 or argv[0] != "run":
+        print(USAGE, file=sys.stderr)
+        return 2
+    return run(argv[1], argv[2:])
+
+
+if __name__ == "__main__":
+    sys.exit(main())
