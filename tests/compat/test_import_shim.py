@@ -121,3 +121,66 @@ def test_run_command_missing_file(tmp_path):
                             capture_output=True, text=True, env=env, cwd=tmp_path)
     assert result.returncode == 2
     assert "can't open file" in result.stderr and "No such file or directory" in result.stderr
+
+
+def test_keras_readme_gradient_tape_loop(shim):
+    """The Keras README's low-level loop, in TensorFlow style, runs on torch autograd."""
+    import numpy as np
+    import tensorflow as tf
+    from tensorflow import keras
+
+    rng = np.random.default_rng(0)
+    x = rng.random((8, 4)).astype("float32")
+    y = keras.utils.to_categorical(rng.integers(0, 3, 8), 3)
+    model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(3, activation="softmax")])
+    optimizer = tf.keras.optimizers.Adam()
+    loss_fn = tf.keras.losses.CategoricalCrossentropy()
+    losses = []
+    for _ in range(20):
+        with tf.GradientTape() as tape:
+            loss = loss_fn(y, model(x, training=True))
+        grads = tape.gradient(loss, model.trainable_weights)
+        optimizer.apply_gradients(zip(grads, model.trainable_weights))
+        losses.append(float(loss))
+    assert losses[-1] < losses[0]
+
+
+def test_gradient_tape_semantics(shim):
+    import tensorflow as tf
+
+    v = tf.Variable([1.0, 2.0])
+    x = tf.constant([3.0, 4.0])
+    with tf.GradientTape(persistent=True) as tape:
+        tape.watch(x)
+        y = tf.reduce_sum(v * v * x)
+        z = tf.reduce_sum(x * 2.0)
+    gv, gx = tape.gradient(y, [v, x])
+    assert gv.tolist() == [6.0, 16.0] and gx.tolist() == [1.0, 4.0]
+    unused = tf.Variable([0.0])
+    assert tape.gradient(z, [unused])[0] is None
+    assert tape.gradient(z, [unused], unconnected_gradients="zero")[0].tolist() == [0.0]
+    with tf.GradientTape() as once:
+        w = tf.reduce_sum(v * 3.0)
+    once.gradient(w, v)
+    with pytest.raises(RuntimeError, match="non-persistent GradientTape can only be used"):
+        once.gradient(w, v)
+
+
+def test_tf_functions_follow_tf_arguments(shim):
+    import numpy as np
+    import tensorflow as tf
+
+    x = tf.constant([[1.0, 2.0], [3.0, 4.0]])
+    assert float(tf.reduce_mean(x)) == 2.5
+    assert tf.reduce_sum(x, axis=1, keepdims=True).tolist() == [[3.0], [7.0]]
+    assert tf.one_hot([0, 2], 3).tolist() == [[1.0, 0.0, 0.0], [0.0, 0.0, 1.0]]
+    assert tf.matmul(x, x, transpose_b=True).tolist() == (np.array(x.tolist()) @ np.array(x.tolist()).T).tolist()
+    assert tf.cast(x, tf.int32).dtype == torch_int32()
+    assert tf.function(lambda a: a + 1)(1) == 2
+    assert tf.config.list_physical_devices("CPU")[0].device_type == "CPU"
+
+
+def torch_int32():
+    import torch
+
+    return torch.int32
