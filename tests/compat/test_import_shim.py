@@ -184,3 +184,28 @@ def torch_int32():
     import torch
 
     return torch.int32
+
+
+def test_tf_data_pipeline_trains(shim):
+    import numpy as np
+    import tensorflow as tf
+    from tensorflow import keras
+
+    x = np.arange(20, dtype="float32").reshape(10, 2) / 20
+    y = (x.sum(1, keepdims=True) > 0.5).astype("float32")
+    ds = tf.data.Dataset.from_tensor_slices((x, y)).shuffle(10, seed=1).batch(4).prefetch(
+        tf.data.AUTOTUNE)
+    assert len(ds) == 3
+    epoch_a = [b[1].tolist() for b in ds]
+    epoch_b = [b[1].tolist() for b in ds]
+    assert sorted(sum(epoch_a, [])) == sorted(y.tolist())
+    assert epoch_a != epoch_b  # reshuffled on each pass
+    model = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1, activation="sigmoid")])
+    model.compile(optimizer="sgd", loss="binary_crossentropy")
+    history = model.fit(ds, epochs=2, verbose=0)
+    assert history.params["steps"] == 3 and len(history.history["loss"]) == 2
+    mapped = tf.data.Dataset.from_tensor_slices(x).map(lambda t: t * 2).batch(5).take(1)
+    assert list(mapped)[0].shape == (5, 2)
+    assert model.predict(tf.data.Dataset.from_tensor_slices(x).batch(4), verbose=0).shape == (10, 1)
+    with pytest.raises(ValueError, match="When providing `x` as a tf.data.Dataset, `y` should not be passed"):
+        model.fit(ds, y, verbose=0)

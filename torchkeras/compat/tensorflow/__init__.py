@@ -8,6 +8,7 @@ import torch
 import torchkeras as keras
 from torchkeras.backend import Variable
 from torchkeras.compat.tensorflow import config
+from torchkeras.compat.tensorflow import data
 from torchkeras.compat.tensorflow import math
 from torchkeras.compat.tensorflow import nn
 from torchkeras.compat.tensorflow import random

@@ -54,6 +54,22 @@ def get_data_adapter(
             in batches already (generators, DataLoaders, infinite PyDatasets).
         class_weight: Dict mapping class indices to weights.
     """
+    if hasattr(x, "_as_torch_dataloader"):
+        # A dataset object that knows its own batching (e.g. the tf.data compatibility Dataset):
+        # it is read through a DataLoader, and, as Keras does for datasets, `shuffle` is ignored.
+        for name, value, description in (
+            ("y", y, "the targets"), ("sample_weights", sample_weight, "the sample weights")
+        ):
+            if value is not None:
+                raise_unsupported_arg(name, description, "tf.data.Dataset")
+        if class_weight is not None:
+            raise ValueError(
+                "Argument `class_weight` is not supported for tf.data.Dataset inputs in "
+                "torchkeras. Include the weights in the dataset as `(x, y, sample_weight)`. "
+                f"Received: class_weight={class_weight}"
+            )
+        return TorchDataLoaderAdapter(x._as_torch_dataloader())
+
     if isinstance(x, DataAdapter):
         return x
 
