@@ -22,6 +22,8 @@ ROOTS = {
 MOVED = {
     "tensorflow.keras": "torchkeras",
     "keras.utils.np_utils": "torchkeras.utils",
+    "keras.preprocessing": "torchkeras.utils",
+    "keras.preprocessing.sequence": "torchkeras.utils",
     "keras.optimizers.legacy": "torchkeras.optimizers",
     "keras.engine": "torchkeras.models",
     "keras.engine.sequential": "torchkeras.models",

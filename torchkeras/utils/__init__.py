@@ -8,6 +8,7 @@ from torchkeras.trainers.data_adapters.data_adapter_utils import pack_x_y_sample
 from torchkeras.trainers.data_adapters.data_adapter_utils import unpack_x_y_sample_weight
 from torchkeras.utils.py_dataset import PyDataset
 from torchkeras.utils.py_dataset import Sequence
+from torchkeras.utils.sequence_utils import pad_sequences
 
 
 def to_categorical(x, num_classes=None):
@@ -52,6 +53,7 @@ __all__ = [
     "Sequence",
     "normalize",
     "pack_x_y_sample_weight",
+    "pad_sequences",
     "set_random_seed",
     "to_categorical",
     "unpack_x_y_sample_weight",
