@@ -1,11 +1,12 @@
-"""`python -m torchkeras run SCRIPT [args...]`: run a Keras / tf.keras script on torchkeras."""
+"""`python -m torchkeras run SCRIPT [args...]`: run a Keras / tf.keras script on torchkeras.
+`python -m torchkeras check SCRIPT`: list the names it uses that torchkeras lacks."""
 
 import os
 import runpy
 import sys
 import traceback
 
-USAGE = "usage: torchkeras run SCRIPT [args...]"
+USAGE = "usage: torchkeras run SCRIPT [args...] | torchkeras check SCRIPT [SCRIPT ...]"
 
 
 def _script_traceback(error, script):
@@ -50,12 +51,36 @@ def run(script, args):
     return 0
 
 
+def check(scripts):
+    """Print the names each script uses that torchkeras lacks; exit status 1 if any."""
+    from torchkeras.compat import check as check_lib
+
+    missing = False
+    for script in scripts:
+        try:
+            lines = check_lib.check_file(script)
+        except OSError as e:
+            print(f"{script}: {e.strerror}", file=sys.stderr)
+            return 2
+        except SyntaxError as e:
+            print(f"{script}:{e.lineno}: SyntaxError: {e.msg}", file=sys.stderr)
+            return 2
+        for line in lines:
+            print(line)
+            missing = missing or ": missing (" in line
+        if not lines:
+            print(f"{script}: every keras/tensorflow name it uses is provided by torchkeras")
+    return 1 if missing else 0
+
+
 def main(argv=None):
     argv = list(sys.argv[1:] if argv is None else argv)
-    if len(argv) < 2 or argv[0] != "run":
-        print(USAGE, file=sys.stderr)
-        return 2
-    return run(argv[1], argv[2:])
+    if len(argv) >= 2 and argv[0] == "run":
+        return run(argv[1], argv[2:])
+    if len(argv) >= 2 and argv[0] == "check":
+        return check(argv[1:])
+    print(USAGE, file=sys.stderr)
+    return 2
 
 
 if __name__ == "__main__":

@@ -209,3 +209,27 @@ def test_tf_data_pipeline_trains(shim):
     assert model.predict(tf.data.Dataset.from_tensor_slices(x).batch(4), verbose=0).shape == (10, 1)
     with pytest.raises(ValueError, match="When providing `x` as a tf.data.Dataset, `y` should not be passed"):
         model.fit(ds, y, verbose=0)
+
+
+def test_check_lists_missing_and_different_names(tmp_path):
+    from torchkeras.compat import check
+
+    source = textwrap.dedent("""
+        import tensorflow as tf
+        from tensorflow import keras
+        from keras.layers import Dense, NoSuchLayer
+        model = keras.Sequential([Dense(2)])
+        tf.quantization.quantize(1)
+        f = tf.function(lambda x: x)
+    """)
+    lines = check.check_source(source, "s.py")
+    assert "s.py:4: keras.layers.NoSuchLayer: missing (not provided by torchkeras)" in lines
+    assert any(l.startswith("s.py:6: tensorflow.quantization.quantize: missing (tf.quantization is not provided") for l in lines)
+    assert "s.py:7: tensorflow.function: implemented differently (runs eagerly (torch has no graph to trace into))" in lines
+    assert not any("Sequential" in l or "Dense:" in l for l in lines)
+    script = tmp_path / "s.py"
+    script.write_text(source)
+    env = dict(os.environ, PYTHONPATH=ROOT)
+    result = subprocess.run([sys.executable, "-m", "torchkeras", "check", str(script)],
+                            capture_output=True, text=True, env=env)
+    assert result.returncode == 1 and "NoSuchLayer" in result.stdout
