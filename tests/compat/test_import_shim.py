@@ -233,3 +233,23 @@ def test_check_lists_missing_and_different_names(tmp_path):
     result = subprocess.run([sys.executable, "-m", "torchkeras", "check", str(script)],
                             capture_output=True, text=True, env=env)
     assert result.returncode == 1 and "NoSuchLayer" in result.stdout
+
+
+def test_extensionless_save_and_saved_model_round_trip(shim, tmp_path):
+    import numpy as np
+    import tensorflow as tf
+    from tensorflow import keras
+
+    model = keras.Sequential([keras.Input((3,)), keras.layers.Dense(2)])
+    x = np.ones((2, 3), "float32")
+    model.save(str(tmp_path / "my_model"))  # tf.keras 2 style: a directory
+    restored = keras.models.load_model(str(tmp_path / "my_model"))
+    np.testing.assert_allclose(restored.predict(x, verbose=0), model.predict(x, verbose=0))
+    tf.saved_model.save(model, str(tmp_path / "exported"))
+    again = tf.saved_model.load(str(tmp_path / "exported"))
+    np.testing.assert_allclose(again.predict(x, verbose=0), model.predict(x, verbose=0))
+    fake = tmp_path / "tf_saved"
+    fake.mkdir()
+    (fake / "saved_model.pb").write_bytes(b"")
+    with pytest.raises(NotImplementedError, match="is a TensorFlow SavedModel"):
+        tf.saved_model.load(str(fake))

@@ -106,6 +106,9 @@ def install():
         if name.split(".", 1)[0] in ROOTS:
             _SAVED_MODULES[name] = sys.modules.pop(name)
     sys.meta_path.insert(0, _FINDER)
+    from torchkeras.saving import saving_api
+
+    saving_api._EXTENSIONLESS_AS_DIRECTORY = True
 
 
 def uninstall():
@@ -117,6 +120,9 @@ def uninstall():
             del sys.modules[name]
     sys.modules.update(_SAVED_MODULES)
     _SAVED_MODULES.clear()
+    from torchkeras.saving import saving_api
+
+    saving_api._EXTENSIONLESS_AS_DIRECTORY = False
 
 
 def is_installed():

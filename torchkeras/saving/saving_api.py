@@ -33,6 +33,11 @@ def _legacy_h5(feature):
     return legacy_h5
 
 
+# Set by `torchkeras.compat.install()`: an extension-less path saves a directory, as tf.keras 2's
+# `model.save("my_model")` did (in torchkeras's own format, not TensorFlow's SavedModel).
+_EXTENSIONLESS_AS_DIRECTORY = False
+
+
 def save_model(model, filepath, overwrite=True, zipped=None, **kwargs):
     """Saves a model as a `.keras` file.
 
@@ -76,7 +81,8 @@ def save_model(model, filepath, overwrite=True, zipped=None, **kwargs):
             return
     if zipped and path_str.endswith(".keras"):
         return saving_lib.save_model(model, filepath)
-    if not zipped:
+    if not zipped or (_EXTENSIONLESS_AS_DIRECTORY and not os.path.splitext(path_str)[1]):
+        # tf.keras 2's `model.save("dir")` (under the compat shim) writes a directory.
         return saving_lib.save_model(model, filepath, zipped=False)
     if path_str.endswith((".h5", ".hdf5")):
         return _legacy_h5("Model.save()").save_model_to_hdf5(

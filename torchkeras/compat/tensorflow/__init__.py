@@ -12,6 +12,7 @@ from torchkeras.compat.tensorflow import data
 from torchkeras.compat.tensorflow import math
 from torchkeras.compat.tensorflow import nn
 from torchkeras.compat.tensorflow import random
+from torchkeras.compat.tensorflow import saved_model
 from torchkeras.compat.tensorflow.gradient_tape import GradientTape
 from torchkeras.compat.tensorflow.ops import *  # noqa: F401,F403  (the tf.* function names)
 
