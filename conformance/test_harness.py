@@ -16,7 +16,7 @@ import pytest
 from conformance import golden
 from conformance import record
 from conformance import replay
-from conformance.keras_alias import KerasAliasFinder
+from torchkeras.compat.import_shim import KerasImportFinder
 from conformance.keras_alias import keras_alias
 
 
@@ -39,7 +39,7 @@ def test_alias_imports_torchkeras_and_cleans_up():
     assert not any(
         n == "keras" or n.startswith("keras.") for n in sys.modules
     )
-    assert not any(isinstance(f, KerasAliasFinder) for f in sys.meta_path)
+    assert not any(isinstance(f, KerasImportFinder) for f in sys.meta_path)
     # The alias must not rename torchkeras's own modules.
     assert torchkeras.__spec__.name == "torchkeras"
     assert torchkeras.backend.__spec__.name == "torchkeras.backend"
@@ -65,7 +65,7 @@ def test_alias_is_removed_when_the_block_raises():
 
             raise KeyError("boom")
     assert "keras" not in sys.modules
-    assert not any(isinstance(f, KerasAliasFinder) for f in sys.meta_path)
+    assert not any(isinstance(f, KerasImportFinder) for f in sys.meta_path)
 
 
 def test_alias_missing_submodule_names_torchkeras():
@@ -73,14 +73,15 @@ def test_alias_missing_submodule_names_torchkeras():
         with pytest.raises(ModuleNotFoundError) as info:
             import keras.no_such_module  # noqa: F401
     assert str(info.value) == (
-        "No module named 'torchkeras.no_such_module' "
-        "(imported as 'keras.no_such_module' by the conformance keras alias)"
+        "No module named 'keras.no_such_module': torchkeras does not provide "
+        "`keras.no_such_module` (looked for `torchkeras.no_such_module`). See "
+        "compat/DIFFERENCES.md."
     )
     assert info.value.name == "keras.no_such_module"
 
 
 def test_alias_leaves_other_names_alone():
-    finder = KerasAliasFinder()
+    finder = KerasImportFinder()
     assert finder.find_spec("keras_cv") is None
     assert finder.find_spec("numpy") is None
 
@@ -409,7 +410,9 @@ def test_every_script_follows_the_rules():
                 imports.update(a.name.split(".")[0] for a in node.names)
             elif isinstance(node, ast.ImportFrom):
                 imports.add((node.module or "").split(".")[0])
-        assert not {"tensorflow", "torch", "torchkeras"} & imports, name
+        # Scripts named tf_* replay TensorFlow-style code through the shim.
+        forbidden = {"torch", "torchkeras"} | (set() if name.startswith("tf_") else {"tensorflow"})
+        assert not forbidden & imports, name
 
 
 # --------------------------------------------------------------------- record
