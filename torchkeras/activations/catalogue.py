@@ -68,6 +68,9 @@ def serialize(activation):
         )
     if not isinstance(activation, types.FunctionType):
         return config
+    if ALL_OBJECTS_DICT.get(config["config"]) is activation:
+        # A built-in activation: its name alone, as Keras writes it.
+        return config["config"]
     if isinstance(config["config"], str) and config["config"] not in ALL_OBJECTS_DICT:
         # A custom function is found again by the name it was registered under.
         config["config"] = object_registry.get_registered_name(activation)

@@ -39,14 +39,13 @@ def serialize_keras_object(obj):
     if isinstance(obj, dict):
         return {k: serialize_keras_object(v) for k, v in obj.items()}
     if inspect.isfunction(obj) or inspect.isbuiltin(obj):
+        # Keras's form for every function: its registered name (or `__name__`) as the config.
         registered = object_registry._GLOBAL_CUSTOM_NAMES.get(obj)
-        if registered is None and _public_module(obj).startswith("keras"):
-            return obj.__name__
         return {
-            "module": _public_module(obj),
+            "module": "builtins",
             "class_name": "function",
-            "config": obj.__name__,
-            "registered_name": registered or obj.__name__,
+            "config": registered or obj.__name__,
+            "registered_name": "function",
         }
     if hasattr(obj, "get_config"):
         cls = type(obj)

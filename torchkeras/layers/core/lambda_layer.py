@@ -104,10 +104,7 @@ class Lambda(Layer):
                 )
             function = _load_lambda(function["config"])
         elif isinstance(function, dict):
-            name = function.get("config")
-            function = object_registry.get_registered_object(
-                function.get("registered_name") or name, custom_objects
-            )
+            function = object_registry.get_registered_object(function.get("config"), custom_objects)
         elif isinstance(function, str):
             function = object_registry.get_registered_object(function, custom_objects)
         if function is None:
