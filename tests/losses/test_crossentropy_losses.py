@@ -301,3 +301,29 @@ def test_configs():
     clone = losses.CategoricalCrossentropy.from_config(loss.get_config())
     assert clone.get_config() == loss.get_config()
     close(clone(Y_CAT, Z_CAT), loss(Y_CAT, Z_CAT))
+
+
+P_CAT4 = np.array([[0.05, 0.9, 0.05], [0.1, 0.8, 0.1], [0.5, 0.3, 0.4], [0.0, 1.0, 0.0]], "float32")
+Z_CAT4 = np.array([[1.0, 2.0, 0.5], [-1.0, 0.0, 3.0], [2.0, 2.0, -1.0], [0.3, -0.2, 0.1]], "float32")
+SW4 = np.array([0.5, 2.0, 1.0, 0.0], "float32")
+
+
+@pytest.mark.parametrize(
+    "reduction, probs_weighted, logits",
+    [  # from keras 3.15.1
+        ("sum_over_batch_size", 0.30938300490379333, 0.7560147047042847),
+        ("mean", 0.30938300490379333, 0.7560147047042847),
+        ("sum", 0.9281489253044128, 2.2680439949035645),
+        ("mean_with_sample_weight", 0.6187659502029419, 0.7560146450996399),
+        (None, [0.052680280059576035, 0.0, 0.8754686713218689, 0.0],
+         [0.4643687903881073, 0.0, 0.7177358865737915, 1.0859394073486328]),
+    ],
+)
+def test_sparse_categorical_ignore_class_reductions(reduction, probs_weighted, logits):
+    # The ignored entries are masked: the means run over the kept entries only.
+    loss = losses.SparseCategoricalCrossentropy(ignore_class=2, reduction=reduction)
+    close(loss(np.array([1, 2, 0, 1]), P_CAT4, sample_weight=SW4), probs_weighted)
+    loss = losses.SparseCategoricalCrossentropy(
+        ignore_class=-1, from_logits=True, reduction=reduction
+    )
+    close(loss(np.array([1, -1, 0, 2]), Z_CAT4), logits)

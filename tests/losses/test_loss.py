@@ -215,3 +215,31 @@ def test_loss_function_wrapper():
     assert clone.fn is losses.huber
     close(clone(YT, YP), 0.29999998211860657)
     assert repr(wrapper).startswith("<LossFunctionWrapper(<function huber")
+
+
+@pytest.mark.parametrize(
+    "cls", [losses.MeanSquaredError, losses.MeanAbsoluteError, losses.Huber, losses.Hinge,
+            losses.KLDivergence, losses.Poisson, losses.LogCosh, losses.CosineSimilarity]
+)
+def test_incompatible_shapes(cls):
+    # Keras lets TensorFlow raise InvalidArgumentError ("Incompatible shapes: [2,3] vs. [2,4]");
+    # torchkeras names the loss and both shapes.
+    name = cls().name
+    with pytest.raises(ValueError, match=rf"^Loss '{name}' \({cls.__name__}\): `y_true` and `y_pred` have incompatible shapes. Expected shapes that broadcast together \(after a trailing size-1 axis is squeezed or added\). Received: y_true.shape=\(2, 3\), y_pred.shape=\(2, 4\)$"):
+        cls()(np.ones((2, 3), "float32"), np.ones((2, 4), "float32"))
+    with pytest.raises(ValueError, match=r"Received: y_true.shape=\(5,\), y_pred.shape=\(4, 1\)$"):
+        cls()(torch.ones(5), torch.ones(4, 1))
+
+
+def test_other_runtime_errors_pass_through():
+    def broken(y_true, y_pred):
+        raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError, match="^boom$"):
+        losses.LossFunctionWrapper(broken)(YT, YP)
+
+
+def test_sample_weight_that_does_not_broadcast():
+    # Keras lets TensorFlow raise InvalidArgumentError ("Incompatible shapes: [4] vs. [3]").
+    with pytest.raises(ValueError, match=r"^Loss: `sample_weight` does not match the losses. Expected a `sample_weight` that broadcasts to the shape of the per-sample losses, e.g. `\(batch_size,\)`. Received: sample_weight.shape=\(3,\), losses.shape=\(4,\)$"):
+        losses.MeanSquaredError()(YT, YP, sample_weight=np.ones(3))

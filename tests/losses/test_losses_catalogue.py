@@ -91,3 +91,75 @@ def test_deserialize_custom_objects():
     config = {"class_name": "MyLoss", "config": {"name": "x", "reduction": "sum"}}
     restored = losses.deserialize(config, custom_objects={"MyLoss": MyLoss})
     assert isinstance(restored, MyLoss) and restored.reduction == "sum"
+
+
+# The public names of `keras.losses` in keras 3.15.1 (`dir(keras.losses)`).
+KERAS_PUBLIC_NAMES = [
+    "BinaryCrossentropy", "BinaryFocalCrossentropy", "CTC", "CategoricalCrossentropy",
+    "CategoricalFocalCrossentropy", "CategoricalGeneralizedCrossEntropy", "CategoricalHinge",
+    "Circle", "CosineSimilarity", "Dice", "Hinge", "Huber", "KLDivergence", "LogCosh", "Loss",
+    "MeanAbsoluteError", "MeanAbsolutePercentageError", "MeanSquaredError",
+    "MeanSquaredLogarithmicError", "Poisson", "SparseCategoricalCrossentropy", "SquaredHinge",
+    "Tversky", "binary_crossentropy", "binary_focal_crossentropy", "categorical_crossentropy",
+    "categorical_focal_crossentropy", "categorical_generalized_cross_entropy",
+    "categorical_hinge", "circle", "cosine_similarity", "ctc", "deserialize", "dice", "get",
+    "hinge", "huber", "kl_divergence", "log_cosh", "mean_absolute_error",
+    "mean_absolute_percentage_error", "mean_squared_error", "mean_squared_logarithmic_error",
+    "poisson", "serialize", "sparse_categorical_crossentropy", "squared_hinge", "tversky",
+]
+
+
+def test_every_keras_name_exists():
+    missing = [name for name in KERAS_PUBLIC_NAMES if not hasattr(losses, name)]
+    assert missing == []
+    assert set(KERAS_PUBLIC_NAMES) <= set(losses.__all__)
+
+
+@pytest.mark.parametrize(
+    "name, cls, default_name",
+    [  # default names from keras 3.15.1
+        ("BinaryFocalCrossentropy", losses.BinaryFocalCrossentropy, "binary_focal_crossentropy"),
+        (
+            "CategoricalFocalCrossentropy",
+            losses.CategoricalFocalCrossentropy,
+            "categorical_focal_crossentropy",
+        ),
+        ("Dice", losses.Dice, "dice"),
+        ("Tversky", losses.Tversky, "tversky"),
+        ("Circle", losses.Circle, "circle"),
+        ("CTC", losses.CTC, "ctc"),
+        (
+            "CategoricalGeneralizedCrossEntropy",
+            losses.CategoricalGeneralizedCrossEntropy,
+            "categorical_generalized_cross_entropy",
+        ),
+    ],
+)
+def test_get_new_classes(name, cls, default_name):
+    loss = losses.get(name)
+    assert type(loss) is cls and loss.name == default_name
+    assert loss.reduction == "sum_over_batch_size"
+    config = losses.serialize(loss)
+    assert config["module"] == "keras.losses" and config["class_name"] == name
+    assert type(losses.deserialize(config)) is cls
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "binary_focal_crossentropy", "categorical_focal_crossentropy", "dice", "tversky",
+        "circle", "ctc", "categorical_generalized_cross_entropy",
+    ],
+)
+def test_get_new_functions(name):
+    fn = losses.get(name)
+    assert fn is getattr(losses, name)
+    assert losses.deserialize(losses.serialize(fn)) is fn
+
+
+def test_unknown_constructor_argument():
+    # Python's own text, as in keras 3.15.1.
+    with pytest.raises(TypeError, match=r"^MeanSquaredError.__init__\(\) got an unexpected keyword argument 'foo'$"):
+        losses.MeanSquaredError(foo=1)
+    with pytest.raises(TypeError, match=r"^Dice.__init__\(\) got an unexpected keyword argument 'alpha'$"):
+        losses.Dice(alpha=0.3)

@@ -3,12 +3,22 @@
 from torchkeras.losses.catalogue import deserialize
 from torchkeras.losses.catalogue import get
 from torchkeras.losses.catalogue import serialize
+from torchkeras.losses.circle_loss import Circle
+from torchkeras.losses.circle_loss import circle
 from torchkeras.losses.crossentropy_losses import BinaryCrossentropy
 from torchkeras.losses.crossentropy_losses import CategoricalCrossentropy
 from torchkeras.losses.crossentropy_losses import SparseCategoricalCrossentropy
 from torchkeras.losses.crossentropy_losses import binary_crossentropy
 from torchkeras.losses.crossentropy_losses import categorical_crossentropy
 from torchkeras.losses.crossentropy_losses import sparse_categorical_crossentropy
+from torchkeras.losses.ctc_loss import CTC
+from torchkeras.losses.ctc_loss import ctc
+from torchkeras.losses.focal_losses import BinaryFocalCrossentropy
+from torchkeras.losses.focal_losses import CategoricalFocalCrossentropy
+from torchkeras.losses.focal_losses import binary_focal_crossentropy
+from torchkeras.losses.focal_losses import categorical_focal_crossentropy
+from torchkeras.losses.generalized_crossentropy import CategoricalGeneralizedCrossEntropy
+from torchkeras.losses.generalized_crossentropy import categorical_generalized_cross_entropy
 from torchkeras.losses.hinge_losses import CategoricalHinge
 from torchkeras.losses.hinge_losses import Hinge
 from torchkeras.losses.hinge_losses import SquaredHinge
@@ -35,6 +45,10 @@ from torchkeras.losses.regression_losses import mean_absolute_error
 from torchkeras.losses.regression_losses import mean_absolute_percentage_error
 from torchkeras.losses.regression_losses import mean_squared_error
 from torchkeras.losses.regression_losses import mean_squared_logarithmic_error
+from torchkeras.losses.segmentation_losses import Dice
+from torchkeras.losses.segmentation_losses import Tversky
+from torchkeras.losses.segmentation_losses import dice
+from torchkeras.losses.segmentation_losses import tversky
 
 # tf.keras 2 short names.
 mse = MSE = mean_squared_error
@@ -45,9 +59,15 @@ kld = KLD = kl_divergence
 
 __all__ = [
     "BinaryCrossentropy",
+    "BinaryFocalCrossentropy",
+    "CTC",
     "CategoricalCrossentropy",
+    "CategoricalFocalCrossentropy",
+    "CategoricalGeneralizedCrossEntropy",
     "CategoricalHinge",
+    "Circle",
     "CosineSimilarity",
+    "Dice",
     "Hinge",
     "Huber",
     "KLD",
@@ -66,11 +86,18 @@ __all__ = [
     "Poisson",
     "SparseCategoricalCrossentropy",
     "SquaredHinge",
+    "Tversky",
     "binary_crossentropy",
+    "binary_focal_crossentropy",
     "categorical_crossentropy",
+    "categorical_focal_crossentropy",
+    "categorical_generalized_cross_entropy",
     "categorical_hinge",
+    "circle",
     "cosine_similarity",
+    "ctc",
     "deserialize",
+    "dice",
     "get",
     "hinge",
     "huber",
@@ -89,4 +116,5 @@ __all__ = [
     "serialize",
     "sparse_categorical_crossentropy",
     "squared_hinge",
+    "tversky",
 ]

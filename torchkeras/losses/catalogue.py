@@ -2,10 +2,15 @@
 
 import inspect
 
+from torchkeras.losses import circle_loss
 from torchkeras.losses import crossentropy_losses
+from torchkeras.losses import ctc_loss
+from torchkeras.losses import focal_losses
+from torchkeras.losses import generalized_crossentropy
 from torchkeras.losses import hinge_losses
 from torchkeras.losses import probabilistic_losses
 from torchkeras.losses import regression_losses
+from torchkeras.losses import segmentation_losses
 from torchkeras.losses.loss import Loss
 from torchkeras.losses.loss_function_wrapper import LossFunctionWrapper
 from torchkeras.saving import serialization
@@ -16,7 +21,9 @@ ALL_OBJECTS = (
     probabilistic_losses.KLDivergence,
     probabilistic_losses.Poisson,
     crossentropy_losses.BinaryCrossentropy,
+    focal_losses.BinaryFocalCrossentropy,
     crossentropy_losses.CategoricalCrossentropy,
+    focal_losses.CategoricalFocalCrossentropy,
     crossentropy_losses.SparseCategoricalCrossentropy,
     regression_losses.MeanSquaredError,
     regression_losses.MeanAbsoluteError,
@@ -28,10 +35,19 @@ ALL_OBJECTS = (
     hinge_losses.Hinge,
     hinge_losses.SquaredHinge,
     hinge_losses.CategoricalHinge,
+    segmentation_losses.Dice,
+    segmentation_losses.Tversky,
+    circle_loss.Circle,
+    ctc_loss.CTC,
+    # Not in Keras 3.15's table (so `get` and `deserialize` fail there); listed here so that
+    # configs written by `serialize` load back.
+    generalized_crossentropy.CategoricalGeneralizedCrossEntropy,
     probabilistic_losses.kl_divergence,
     probabilistic_losses.poisson,
     crossentropy_losses.binary_crossentropy,
+    focal_losses.binary_focal_crossentropy,
     crossentropy_losses.categorical_crossentropy,
+    focal_losses.categorical_focal_crossentropy,
     crossentropy_losses.sparse_categorical_crossentropy,
     regression_losses.mean_squared_error,
     regression_losses.mean_absolute_error,
@@ -43,6 +59,11 @@ ALL_OBJECTS = (
     hinge_losses.hinge,
     hinge_losses.squared_hinge,
     hinge_losses.categorical_hinge,
+    segmentation_losses.dice,
+    segmentation_losses.tversky,
+    circle_loss.circle,
+    ctc_loss.ctc,
+    generalized_crossentropy.categorical_generalized_cross_entropy,
 )
 
 ALL_OBJECTS_DICT = {obj.__name__: obj for obj in ALL_OBJECTS}

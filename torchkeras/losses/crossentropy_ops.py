@@ -42,7 +42,7 @@ def _get_logits(output, from_logits, op_type, fn_name):
     return logits, True
 
 
-def _check_same_shape(target, output):
+def check_same_shape(target, output):
     if target.dim() != output.dim():
         raise ValueError(
             "Arguments `target` and `output` must have the same rank (ndim). Received: "
@@ -66,7 +66,7 @@ def binary_crossentropy(target, output, from_logits=False):
     Returns:
         A tensor of `output`'s shape.
     """
-    _check_same_shape(target, output)
+    check_same_shape(target, output)
     output, from_logits = _get_logits(output, from_logits, "Sigmoid", "binary_crossentropy")
     if target.dtype != output.dtype:
         target = target.to(output.dtype)
@@ -94,7 +94,7 @@ def categorical_crossentropy(target, output, from_logits=False, axis=-1):
             "Arguments `target` and `output` must be at least rank 1. Received: "
             f"target.shape={_shape(target)}, output.shape={_shape(output)}"
         )
-    _check_same_shape(target, output)
+    check_same_shape(target, output)
     output, from_logits = _get_logits(output, from_logits, "Softmax", "categorical_crossentropy")
     if target.dtype != output.dtype:
         target = target.to(output.dtype)

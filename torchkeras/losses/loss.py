@@ -173,7 +173,15 @@ def reduce_weighted_values(
     if sample_weight is not None:
         sample_weight = sample_weight.to(values.dtype)
         values, sample_weight = squeeze_or_expand_to_same_rank(values, sample_weight)
-        values = values * sample_weight
+        try:
+            values = values * sample_weight
+        except RuntimeError as error:
+            raise ValueError(
+                "Loss: `sample_weight` does not match the losses. Expected a `sample_weight` "
+                "that broadcasts to the shape of the per-sample losses, e.g. `(batch_size,)`. "
+                f"Received: sample_weight.shape={tuple(sample_weight.shape)}, "
+                f"losses.shape={tuple(values.shape)}"
+            ) from error
     return reduce_values(values, sample_weight, reduction)
 
 

@@ -1,5 +1,7 @@
 """`LossFunctionWrapper`: turn a loss function `fn(y_true, y_pred, **kwargs)` into a `Loss`."""
 
+import torch
+
 from torchkeras.losses import _helpers
 from torchkeras.losses.loss import Loss
 from torchkeras.losses.loss import squeeze_or_expand_to_same_rank
@@ -30,13 +32,24 @@ class LossFunctionWrapper(Loss):
         super().__init__(name=name, reduction=reduction, dtype=dtype)
         self.fn = fn
         self._fn_kwargs = kwargs
-        from torchkeras.losses import crossentropy_losses
-
-        self._keeps_integer_targets = fn is crossentropy_losses.sparse_categorical_crossentropy
+        # Losses whose targets are class ids: they skip the float round trip, and their
+        # `y_true` and `y_pred` legitimately have shapes that do not broadcast together.
+        self._keeps_integer_targets = fn in _label_target_fns()
 
     def call(self, y_true, y_pred):
-        y_true, y_pred = _match_ranks(y_true, y_pred)
-        return self.fn(y_true, y_pred, **self._fn_kwargs)
+        matched_true, matched_pred = _match_ranks(y_true, y_pred)
+        try:
+            return self.fn(matched_true, matched_pred, **self._fn_kwargs)
+        except RuntimeError as error:
+            # Checked only on failure, so the training step pays nothing for it.
+            if not self._keeps_integer_targets and not _broadcastable(y_true, y_pred):
+                raise ValueError(
+                    f"Loss '{self.name}' ({type(self).__name__}): `y_true` and `y_pred` have "
+                    "incompatible shapes. Expected shapes that broadcast together (after a "
+                    "trailing size-1 axis is squeezed or added). Received: "
+                    f"y_true.shape={tuple(y_true.shape)}, y_pred.shape={tuple(y_pred.shape)}"
+                ) from error
+            raise
 
     def get_config(self):
         config = super().get_config()
@@ -59,6 +72,32 @@ class LossFunctionWrapper(Loss):
 
     def __repr__(self):
         return f"<LossFunctionWrapper({self.fn}, kwargs={self._fn_kwargs})>"
+
+
+def _label_target_fns():
+    from torchkeras.losses import circle_loss
+    from torchkeras.losses import crossentropy_losses
+    from torchkeras.losses import ctc_loss
+    from torchkeras.losses import generalized_crossentropy
+
+    return (
+        crossentropy_losses.sparse_categorical_crossentropy,
+        ctc_loss.ctc,
+        circle_loss.circle,
+        generalized_crossentropy.categorical_generalized_cross_entropy,
+    )
+
+
+def _broadcastable(y_true, y_pred):
+    """False when two tensors' shapes (after rank matching) cannot broadcast together."""
+    if not (isinstance(y_true, torch.Tensor) and isinstance(y_pred, torch.Tensor)):
+        return True
+    y_true, y_pred = squeeze_or_expand_to_same_rank(y_true, y_pred)
+    try:
+        torch.broadcast_shapes(y_true.shape, y_pred.shape)
+    except RuntimeError:
+        return False
+    return True
 
 
 def _match_ranks(y_true, y_pred):
