@@ -3,6 +3,8 @@
 from torchkeras.losses.crossentropy_losses import binary_crossentropy
 from torchkeras.losses.crossentropy_losses import categorical_crossentropy
 from torchkeras.losses.crossentropy_losses import sparse_categorical_crossentropy
+from torchkeras.losses.focal_losses import binary_focal_crossentropy
+from torchkeras.losses.focal_losses import categorical_focal_crossentropy
 from torchkeras.losses.hinge_losses import categorical_hinge
 from torchkeras.losses.hinge_losses import hinge
 from torchkeras.losses.hinge_losses import squared_hinge
@@ -25,6 +27,28 @@ from torchkeras.metrics.accuracy_metrics import categorical_accuracy
 from torchkeras.metrics.accuracy_metrics import sparse_categorical_accuracy
 from torchkeras.metrics.accuracy_metrics import sparse_top_k_categorical_accuracy
 from torchkeras.metrics.accuracy_metrics import top_k_categorical_accuracy
+from torchkeras.metrics.auc import AUC
+from torchkeras.metrics.confusion_metrics import FalseNegatives
+from torchkeras.metrics.confusion_metrics import FalsePositives
+from torchkeras.metrics.confusion_metrics import Precision
+from torchkeras.metrics.confusion_metrics import PrecisionAtRecall
+from torchkeras.metrics.confusion_metrics import Recall
+from torchkeras.metrics.confusion_metrics import RecallAtPrecision
+from torchkeras.metrics.confusion_metrics import SensitivityAtSpecificity
+from torchkeras.metrics.confusion_metrics import SpecificityAtSensitivity
+from torchkeras.metrics.confusion_metrics import TrueNegatives
+from torchkeras.metrics.confusion_metrics import TruePositives
+from torchkeras.metrics.correlation_metrics import ConcordanceCorrelation
+from torchkeras.metrics.correlation_metrics import PearsonCorrelation
+from torchkeras.metrics.correlation_metrics import concordance_correlation
+from torchkeras.metrics.correlation_metrics import pearson_correlation
+from torchkeras.metrics.f_score_metrics import F1Score
+from torchkeras.metrics.f_score_metrics import FBetaScore
+from torchkeras.metrics.iou_metrics import BinaryIoU
+from torchkeras.metrics.iou_metrics import IoU
+from torchkeras.metrics.iou_metrics import MeanIoU
+from torchkeras.metrics.iou_metrics import OneHotIoU
+from torchkeras.metrics.iou_metrics import OneHotMeanIoU
 from torchkeras.metrics.catalogue import deserialize
 from torchkeras.metrics.catalogue import get
 from torchkeras.metrics.catalogue import serialize
@@ -46,39 +70,64 @@ from torchkeras.metrics.regression_metrics import MeanAbsoluteError
 from torchkeras.metrics.regression_metrics import MeanAbsolutePercentageError
 from torchkeras.metrics.regression_metrics import MeanSquaredError
 from torchkeras.metrics.regression_metrics import MeanSquaredLogarithmicError
+from torchkeras.metrics.regression_metrics import R2Score
 from torchkeras.metrics.regression_metrics import RootMeanSquaredError
 
 __all__ = [
+    "AUC",
     "Accuracy",
     "BinaryAccuracy",
     "BinaryCrossentropy",
+    "BinaryIoU",
     "CategoricalAccuracy",
     "CategoricalCrossentropy",
     "CategoricalHinge",
+    "ConcordanceCorrelation",
     "CosineSimilarity",
+    "F1Score",
+    "FBetaScore",
+    "FalseNegatives",
+    "FalsePositives",
     "Hinge",
+    "IoU",
     "KLDivergence",
     "LogCoshError",
     "Mean",
     "MeanAbsoluteError",
     "MeanAbsolutePercentageError",
+    "MeanIoU",
     "MeanMetricWrapper",
     "MeanSquaredError",
     "MeanSquaredLogarithmicError",
     "Metric",
+    "OneHotIoU",
+    "OneHotMeanIoU",
+    "PearsonCorrelation",
     "Poisson",
+    "Precision",
+    "PrecisionAtRecall",
+    "R2Score",
+    "Recall",
+    "RecallAtPrecision",
     "RootMeanSquaredError",
+    "SensitivityAtSpecificity",
     "SparseCategoricalAccuracy",
     "SparseCategoricalCrossentropy",
     "SparseTopKCategoricalAccuracy",
+    "SpecificityAtSensitivity",
     "SquaredHinge",
     "Sum",
     "TopKCategoricalAccuracy",
+    "TrueNegatives",
+    "TruePositives",
     "binary_accuracy",
     "binary_crossentropy",
+    "binary_focal_crossentropy",
     "categorical_accuracy",
     "categorical_crossentropy",
+    "categorical_focal_crossentropy",
     "categorical_hinge",
+    "concordance_correlation",
     "deserialize",
     "get",
     "hinge",
@@ -89,6 +138,7 @@ __all__ = [
     "mean_absolute_percentage_error",
     "mean_squared_error",
     "mean_squared_logarithmic_error",
+    "pearson_correlation",
     "poisson",
     "serialize",
     "sparse_categorical_accuracy",

@@ -5,7 +5,12 @@ import inspect
 from torchkeras.losses import _helpers
 from torchkeras.losses import catalogue as losses_catalogue
 from torchkeras.metrics import accuracy_metrics
+from torchkeras.metrics import auc
+from torchkeras.metrics import confusion_metrics
+from torchkeras.metrics import correlation_metrics
+from torchkeras.metrics import f_score_metrics
 from torchkeras.metrics import hinge_metrics
+from torchkeras.metrics import iou_metrics
 from torchkeras.metrics import probabilistic_metrics
 from torchkeras.metrics import reduction_metrics
 from torchkeras.metrics import regression_metrics
@@ -24,6 +29,20 @@ ALL_OBJECTS = (
     regression_metrics.MeanSquaredLogarithmicError,
     regression_metrics.CosineSimilarity,
     regression_metrics.LogCoshError,
+    regression_metrics.R2Score,
+    auc.AUC,
+    confusion_metrics.FalseNegatives,
+    confusion_metrics.FalsePositives,
+    confusion_metrics.Precision,
+    confusion_metrics.PrecisionAtRecall,
+    confusion_metrics.Recall,
+    confusion_metrics.RecallAtPrecision,
+    confusion_metrics.SensitivityAtSpecificity,
+    confusion_metrics.SpecificityAtSensitivity,
+    confusion_metrics.TrueNegatives,
+    confusion_metrics.TruePositives,
+    correlation_metrics.ConcordanceCorrelation,
+    correlation_metrics.PearsonCorrelation,
     hinge_metrics.Hinge,
     hinge_metrics.SquaredHinge,
     hinge_metrics.CategoricalHinge,
@@ -38,6 +57,13 @@ ALL_OBJECTS = (
     accuracy_metrics.SparseCategoricalAccuracy,
     accuracy_metrics.TopKCategoricalAccuracy,
     accuracy_metrics.SparseTopKCategoricalAccuracy,
+    f_score_metrics.F1Score,
+    f_score_metrics.FBetaScore,
+    iou_metrics.IoU,
+    iou_metrics.BinaryIoU,
+    iou_metrics.MeanIoU,
+    iou_metrics.OneHotIoU,
+    iou_metrics.OneHotMeanIoU,
 )
 
 ALL_OBJECTS_DICT = {cls.__name__: cls for cls in ALL_OBJECTS}
@@ -72,6 +98,8 @@ FUNCTIONS_DICT.update(
             accuracy_metrics.sparse_categorical_accuracy,
             accuracy_metrics.top_k_categorical_accuracy,
             accuracy_metrics.sparse_top_k_categorical_accuracy,
+            correlation_metrics.pearson_correlation,
+            correlation_metrics.concordance_correlation,
         )
     }
 )
