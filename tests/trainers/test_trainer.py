@@ -318,3 +318,11 @@ def test_jit_compile_gives_the_eager_results(rng):
     np.testing.assert_allclose(compiled_loss, eager_loss, rtol=1e-6)
     for a, b in zip(compiled_weights, eager_weights):
         np.testing.assert_allclose(a, b, rtol=1e-5, atol=1e-6)
+
+
+def test_duplicate_metric_names_get_suffixes(rng):
+    model = linear_model()
+    model.compile(optimizer="sgd", loss="mse", metrics=["mae", "mae"], weighted_metrics=["mae"])
+    logs = model.evaluate(np.zeros((2, 2), "float32"), np.zeros((2, 1), "float32"), verbose=0,
+                          return_dict=True)
+    assert sorted(logs) == ["loss", "mae", "mae_1", "weighted_mae"]

@@ -6,6 +6,10 @@ registered custom objects and `custom_objects`. It never imports a module named 
 
 import inspect
 
+import numpy as np
+import torch
+
+from torchkeras import backend
 from torchkeras.saving import object_registry
 
 _BUILTIN_PREFIX = "torchkeras."
@@ -34,6 +38,17 @@ def serialize_keras_object(obj):
     """Return the Keras config dict of `obj` (JSON-compatible), or `obj` itself for plain values."""
     if obj is None or isinstance(obj, (bool, int, float, str)):
         return obj
+    if isinstance(obj, torch.Tensor) or isinstance(obj, np.ndarray):
+        # Keras's forms for array values inside configs.
+        return {
+            "class_name": "__tensor__" if isinstance(obj, torch.Tensor) else "__numpy__",
+            "config": {
+                "value": backend.convert_to_numpy(obj).tolist(),
+                "dtype": backend.standardize_dtype(obj.dtype),
+            },
+        }
+    if isinstance(obj, (np.generic,)):
+        return obj.item()
     if isinstance(obj, (list, tuple)):
         return [serialize_keras_object(x) for x in obj]
     if isinstance(obj, dict):
@@ -96,6 +111,10 @@ def deserialize_keras_object(
     if not isinstance(config, dict) or "class_name" not in config:
         raise ValueError(f"Could not interpret {printable_module_name} identifier: {config}")
     class_name = config["class_name"]
+    if class_name in ("__tensor__", "__numpy__"):
+        inner = config.get("config", {})
+        array = np.asarray(inner.get("value"), dtype=inner.get("dtype"))
+        return backend.convert_to_tensor(array) if class_name == "__tensor__" else array
     inner = config.get("config", {})
     registered_name = config.get("registered_name") or class_name
     if class_name == "function":

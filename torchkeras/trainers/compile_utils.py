@@ -232,6 +232,12 @@ class CompileMetrics:
                 result_name = f"{names[i]}_{metric.name}" if len(names) > 1 else metric.name
                 if result_name in taken and kind == "weighted_metrics":
                     result_name = "weighted_" + result_name
+                if result_name in taken:
+                    # As Keras: later metrics with a taken name become `name_1`, `name_2`, ...
+                    base, index = result_name, 1
+                    while f"{base}_{index}" in taken:
+                        index += 1
+                    result_name = f"{base}_{index}"
                 taken.add(result_name)
                 resolved.append((i, metric, result_name))
         return resolved
