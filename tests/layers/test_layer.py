@@ -258,3 +258,37 @@ def test_symbolic_call_infers_shape_without_compute_output_shape():
     x = keras.Input((4,))
     y = SimpleDense(6)(x)
     assert y.shape == (None, 6)
+
+
+def test_weight_assigned_over_a_none_placeholder():
+    class Placeholder(layers.Layer):
+        def __init__(self):
+            super().__init__()
+            self.w = None
+
+        def build(self, input_shape):
+            self.w = self.add_weight(shape=(1,), initializer="ones", name="w")
+
+        def call(self, x):
+            return x * self.w
+
+    layer = Placeholder()
+    assert float(layer(torch.ones(1))) == 1.0
+    assert isinstance(layer.w, keras.Variable)
+
+
+def test_direct_build_scopes_weights_and_records_shapes():
+    model = keras.Sequential([layers.Dense(2, name="d")], name="net")
+    model.build((None, 3))
+    assert [w.path for w in model.weights] == ["net/d/kernel", "net/d/bias"]
+    dense = layers.Dense(2)
+    dense.build((None, 5))
+    assert dense.get_build_config() == {"input_shape": (None, 5)}
+    assert dense.kernel.path == "dense/kernel"
+
+
+def test_scalar_weights_come_back_as_numpy_scalars():
+    layer = layers.Layer()
+    layer.add_weight(shape=(), initializer="ones", name="s")
+    (value,) = layer.get_weights()
+    assert np.ndim(value) == 0 and value == 1.0

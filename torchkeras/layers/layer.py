@@ -9,6 +9,7 @@ outermost layer call, then the default in `call`'s signature. A user who switche
 torch's `model.train()` / `model.eval()` gets that mode when no `training=` is given.
 """
 
+import functools
 import inspect
 import warnings
 
@@ -288,6 +289,7 @@ class Layer(LayerSavingMixin, nn.Module):
                         self._parameters = {
                             (name if k == key else k): v for k, v in params.items()
                         }
+                        self.__dict__.pop(name, None)  # e.g. a `self.w = None` placeholder
                         return
         elif isinstance(value, (list, tuple)) and value and all(
             isinstance(v, nn.Module) for v in value
@@ -480,6 +482,11 @@ class Layer(LayerSavingMixin, nn.Module):
         _LAYERS_WITH_LOSSES.clear()
 
     # -- build --------------------------------------------------------------------------------
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if "build" in cls.__dict__:
+            cls.build = _wrap_build(cls.__dict__["build"])
+
     def build(self, input_shape=None):
         """Create the layer's weights for inputs of `input_shape`. Called on first `__call__`."""
         self.built = True
@@ -502,21 +509,11 @@ class Layer(LayerSavingMixin, nn.Module):
 
     def _build_with_scope(self, shapes_dict):
         sig = self._keras_sig
-        _NAME_SCOPE.append(self.name)
-        try:
-            if self._path is None:
-                self._path = "/".join(_NAME_SCOPE)
-            if sig.build_overridden:
-                if len(sig.build_params) == 1 or len(shapes_dict) == 1:
-                    self.build(next(iter(shapes_dict.values())))
-                else:
-                    self.build(**shapes_dict)
-            else:
-                self.build(next(iter(shapes_dict.values()), None))
-        finally:
-            _NAME_SCOPE.pop()
+        if sig.build_overridden and len(sig.build_params) > 1 and len(shapes_dict) > 1:
+            self.build(**shapes_dict)
+        else:
+            self.build(next(iter(shapes_dict.values()), None))
         self._build_shapes_dict = layer_utils.jsonable_shapes(shapes_dict)
-        self._built = True
 
     def _maybe_build(self, args, kwargs):
         sig = self._keras_sig
@@ -591,7 +588,12 @@ class Layer(LayerSavingMixin, nn.Module):
                 kwargs["training"] = training
 
             # 4. Masks attached to the input travel to `call(mask=)` and to the output.
-            previous_mask = getattr(first, "_keras_mask", None)
+            if isinstance(first, (list, tuple)):
+                # A list of inputs (merge layers): the list of their masks, if any.
+                masks = [getattr(x, "_keras_mask", None) for x in first]
+                previous_mask = masks if any(m is not None for m in masks) else None
+            else:
+                previous_mask = getattr(first, "_keras_mask", None)
             if sig.has_mask_arg:
                 if kwargs.get("mask") is not None:
                     previous_mask = kwargs["mask"]
@@ -782,7 +784,11 @@ class Layer(LayerSavingMixin, nn.Module):
     def get_weights(self):
         """The layer's weights as a list of NumPy arrays, in `layer.weights` order."""
         # Copies: on the CPU `.numpy()` shares storage with the weight, which training mutates.
-        return [w.detach().cpu().numpy().copy() for w in self.weights]
+        # A scalar weight comes back as a NumPy scalar, as in Keras.
+        return [
+            w.detach().cpu().numpy().copy()[()] if w.dim() == 0 else w.detach().cpu().numpy().copy()
+            for w in self.weights
+        ]
 
     def set_weights(self, weights):
         """Set the layer's weights from a list of arrays, in `layer.weights` order."""
@@ -861,3 +867,37 @@ class Layer(LayerSavingMixin, nn.Module):
                 f"Error when deserializing class '{cls.__name__}' using config={config}.\n\n"
                 f"Exception encountered: {e}"
             ) from e
+
+
+def _wrap_build(build):
+    """Every `build` runs in the layer's name scope (weights get paths such as
+    `sequential/dense/kernel`), records its input shapes for `get_build_config()` and marks the
+    layer built, whether Keras calls it on first use or the user calls `layer.build(shape)`."""
+
+    @functools.wraps(build)
+    def build_wrapper(self, *args, **kwargs):
+        if self.__dict__.get("_in_build"):
+            return build(self, *args, **kwargs)  # a `super().build()` inside a build
+        object.__setattr__(self, "_in_build", True)
+        _NAME_SCOPE.append(self.name)
+        try:
+            if self._path is None:
+                self._path = "/".join(_NAME_SCOPE)
+            result = build(self, *args, **kwargs)
+        finally:
+            _NAME_SCOPE.pop()
+            object.__setattr__(self, "_in_build", False)
+        try:
+            shapes = inspect.signature(build).bind(self, *args, **kwargs).arguments
+            shapes.pop(next(iter(shapes)))
+        except TypeError:
+            shapes = {}
+        if shapes:
+            self._build_shapes_dict = layer_utils.jsonable_shapes(dict(shapes))
+        self._built = True
+        return result
+
+    return build_wrapper
+
+
+Layer.build = _wrap_build(Layer.build)
