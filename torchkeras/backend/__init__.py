@@ -20,6 +20,13 @@ from torchkeras.backend.tensors import convert_to_tensor
 from torchkeras.backend.tensors import is_tensor
 from torchkeras.backend.variable import Variable
 
+
+def result_type(*dtypes):
+    """The dtype Keras gives the result of an operation on `dtypes` (Keras's promotion rules)."""
+    from torchkeras.ops.promotion import result_type as _result_type
+
+    return _result_type(*dtypes)
+
 __all__ = [
     "SeedGenerator",
     "Variable",
@@ -32,6 +39,7 @@ __all__ = [
     "get_device",
     "image_data_format",
     "is_tensor",
+    "result_type",
     "set_device",
     "set_epsilon",
     "set_floatx",

@@ -39,6 +39,9 @@ def deserialize(config, custom_objects=None):
     from torchkeras.saving import serialization
 
     module_objects = {name: globals()[name] for name in __all__ if isinstance(globals()[name], type)}
+    # A class exported under another name (`GroupQueryAttention` is `GroupedQueryAttention`)
+    # is found by the class name its config carries.
+    module_objects.update({cls.__name__: cls for cls in list(module_objects.values())})
     from torchkeras import models
 
     module_objects.update({

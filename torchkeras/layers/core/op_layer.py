@@ -4,6 +4,7 @@ In the functional API, `y = x * 2` on a KerasTensor records a call of an interna
 applies the operator, so the model replays it on real tensors.
 """
 
+from torchkeras.backend import global_state
 from torchkeras.backend import meta_call
 from torchkeras.layers.layer import Layer
 
@@ -31,4 +32,7 @@ class TorchOpLayer(Layer):
 
 
 def apply_symbolic_op(fn, args, name=None):
-    return TorchOpLayer(fn, name=None)(*args)
+    # Ops keep their inputs' dtypes (no autocast to the layer policy), and each node gets a
+    # unique name derived from the op (`sum`, `sum_1`, ...).
+    layer_name = global_state.uniquify(name) if name else None
+    return TorchOpLayer(fn, name=layer_name, autocast=False)(*args)
