@@ -279,3 +279,312 @@ KERAS_ADAM_DECAYING = (
      [-0.22255153954029083, -0.30823394656181335, -0.020467683672904968]],
     [-0.14252111315727234, -0.3977939486503601, 1.8737881183624268],
 )
+
+
+# -- NumPy transcriptions of the rest of the catalogue ------------------------------------------
+# Hyperparameters Keras casts to float32 before use are cast here too (`_f32`).
+def _f32(x):
+    return np.float64(np.float32(x))
+
+
+def numpy_adamw(w, g, s, t, learning_rate=0.001, weight_decay=0.004, **adam):
+    w -= w * weight_decay * learning_rate  # decoupled, before the Adam step
+    numpy_adam(w, g, s, t, learning_rate=learning_rate, **adam)
+
+
+def numpy_adamax(w, g, s, t, learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7):
+    m = s.setdefault("m", np.zeros_like(w))
+    u = s.setdefault("u", np.zeros_like(w))
+    m += (g - m) * (1 - beta_1)
+    u[...] = np.maximum(beta_2 * u, np.abs(g))
+    w -= learning_rate * m / ((1 - _f32(beta_1) ** t) * (u + epsilon))
+
+
+def numpy_adagrad(w, g, s, t, learning_rate=0.001, initial_accumulator_value=0.1,
+                  epsilon=1e-7):
+    accumulator = s.setdefault("a", np.full_like(w, initial_accumulator_value))
+    accumulator += g * g
+    w -= learning_rate * g / np.sqrt(accumulator + epsilon)
+
+
+def numpy_adadelta(w, g, s, t, learning_rate=0.001, rho=0.95, epsilon=1e-7):
+    accumulated_grad = s.setdefault("g", np.zeros_like(w))
+    accumulated_delta = s.setdefault("d", np.zeros_like(w))
+    accumulated_grad[...] = rho * accumulated_grad + (1 - rho) * g * g
+    delta = -np.sqrt(accumulated_delta + epsilon) * g / np.sqrt(accumulated_grad + epsilon)
+    accumulated_delta[...] = rho * accumulated_delta + (1 - rho) * delta * delta
+    w += learning_rate * delta
+
+
+def numpy_lion(w, g, s, t, learning_rate=0.001, beta_1=0.9, beta_2=0.99):
+    m = s.setdefault("m", np.zeros_like(w))
+    w -= learning_rate * np.sign(beta_1 * m + (1 - beta_1) * g)
+    m[...] = beta_2 * m + (1 - beta_2) * g
+
+
+def numpy_nadam(w, g, s, t, learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7):
+    def u(step):  # the momentum schedule
+        return beta_1 * (1 - 0.5 * 0.96**step)
+
+    product = np.prod([u(i) for i in range(1, t + 1)])
+    m = s.setdefault("m", np.zeros_like(w))
+    v = s.setdefault("v", np.zeros_like(w))
+    m += (g - m) * (1 - beta_1)
+    v += (g * g - v) * (1 - beta_2)
+    m_hat = u(t + 1) * m / (1 - product * u(t + 1)) + (1 - u(t)) * g / (1 - product)
+    v_hat = v / (1 - _f32(beta_2) ** t)
+    w -= learning_rate * m_hat / (np.sqrt(v_hat) + epsilon)
+
+
+def numpy_lamb(w, g, s, t, learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7):
+    m = s.setdefault("m", np.zeros_like(w))
+    v = s.setdefault("v", np.zeros_like(w))
+    m += (g - m) * (1 - beta_1)
+    v += (g * g - v) * (1 - beta_2)
+    update = (m / (1 - _f32(beta_1) ** t)) / (np.sqrt(v / (1 - _f32(beta_2) ** t)) + epsilon)
+    w_norm, u_norm = np.linalg.norm(w), np.linalg.norm(update)
+    ratio = w_norm / u_norm if w_norm > 0 and u_norm > 0 else 1.0
+    w -= ratio * learning_rate * update
+
+
+def numpy_ftrl(w, g, s, t, learning_rate=0.001, learning_rate_power=-0.5,
+               initial_accumulator_value=0.1, l1_regularization_strength=0.0,
+               l2_regularization_strength=0.0, l2_shrinkage_regularization_strength=0.0,
+               beta=0.0):
+    n = s.setdefault("n", np.full_like(w, initial_accumulator_value))
+    z = s.setdefault("z", np.zeros_like(w))
+    p = -learning_rate_power
+    new_n = n + g * g
+    sigma = (new_n**p - n**p) / learning_rate
+    z += g + 2 * l2_shrinkage_regularization_strength * w - sigma * w
+    l1 = l1_regularization_strength
+    quadratic = new_n**p / learning_rate + 2 * (l2_regularization_strength
+                                                 + beta / (2 * learning_rate))
+    w[...] = (np.clip(z, -l1, l1) - z) / quadratic
+    n[...] = new_n
+
+
+def numpy_adafactor(w, g, s, t, learning_rate=0.001, beta_2_decay=-0.8, epsilon_1=1e-30,
+                    epsilon_2=1e-3, clip_threshold=1.0, relative_step=True):
+    def rms(x):
+        return np.sqrt(np.mean(x * x))
+
+    rho = min(learning_rate, 1 / np.sqrt(t))
+    alpha = max(epsilon_2, rms(w)) * rho
+    g2 = g * g + epsilon_1
+    beta_2 = 1 - t**beta_2_decay
+    if w.ndim >= 2:
+        r = s.setdefault("r", np.zeros(w.shape[:-1]))
+        c = s.setdefault("c", np.zeros(w.shape[:-2] + w.shape[-1:]))
+        r[...] = beta_2 * r + (1 - beta_2) * g2.mean(axis=-1)
+        c[...] = beta_2 * c + (1 - beta_2) * g2.mean(axis=-2)
+        v = (r / r.mean(axis=-1, keepdims=True))[..., :, None] * c[..., None, :]
+    else:
+        v = s.setdefault("v", np.zeros_like(w))
+        v[...] = beta_2 * v + (1 - beta_2) * g2
+    u = g / np.sqrt(v)
+    w -= alpha * u / max(1.0, rms(u) / clip_threshold)
+
+
+def numpy_newton_schulz(x, steps, a=3.4445, b=-4.7750, c=2.0315):
+    transposed = x.shape[0] > x.shape[1]
+    if transposed:
+        x = x.T
+    x = x / (np.linalg.norm(x) + 1e-7)
+    for _ in range(steps):
+        gram = x @ x.T
+        x = a * x + (b * gram + c * gram @ gram) @ x
+    return x.T if transposed else x
+
+
+def numpy_muon(w, g, s, t, learning_rate=0.001, weight_decay=0.004, adam_weight_decay=0.004,
+               momentum=0.95, nesterov=True, ns_steps=5, rms_rate=0.2, adam_lr_ratio=1,
+               epsilon=1e-7):
+    m = s.setdefault("m", np.zeros_like(w))
+    if w.ndim != 2:  # the Adam step, with its own decay
+        w -= w * adam_weight_decay * learning_rate
+        numpy_adam(w, g, s, t, learning_rate=learning_rate * adam_lr_ratio, epsilon=epsilon)
+        return
+    w -= w * weight_decay * learning_rate
+    m[...] = momentum * m + g
+    direction = g + momentum * m if nesterov else m
+    update = learning_rate * numpy_newton_schulz(direction, ns_steps)
+    if rms_rate is not None:
+        update = update * np.sqrt(max(w.shape)) * rms_rate
+    w -= update
+
+
+def numpy_schedule_free_adamw(w, g, s, t, learning_rate=0.0025, beta_1=0.9, beta_2=0.999,
+                              epsilon=1e-8, warmup_steps=0):
+    z = s.setdefault("z", w.copy())  # starts at the weights
+    v = s.setdefault("v", np.zeros_like(w))
+    if warmup_steps:
+        learning_rate = learning_rate * min(t / warmup_steps, 1.0)
+    v += (g * g - v) * (1 - beta_2)
+    z -= learning_rate * g / (np.sqrt(v / (1 - _f32(beta_2) ** t)) + epsilon)
+    # Keras on TensorFlow recovers the average with the updated z.
+    x = (w - (1 - beta_1) * z) / beta_1
+    x = (1 - 1 / t) * x + z / t
+    w[...] = (1 - beta_1) * z + beta_1 * x
+
+
+# from keras 3.15.1 (TensorFlow backend): the rest of the catalogue, same problem. Each entry's
+# optimizer is in KERAS_OPTIMIZERS in test_keras_trajectories.py (`muon_transposed` runs on the
+# transposed kernel; the `loss_scale*` entries are in test_loss_scale_optimizer.py).
+KERAS_TRAJECTORIES.update({
+    'adamw': (
+        [[0.12157455086708069, -1.2537314891815186, 1.7794042825698853],
+         [-0.2928861677646637, -0.35155606269836426, 0.03711198642849922]],
+        [-0.08076172322034836, -0.37166285514831543, 1.814508080482483],
+    ),
+    'adamw_amsgrad_exclude': (
+        [[0.10611127316951752, -1.2005738019943237, 1.691982626914978],
+         [-0.28906795382499695, -0.34356170892715454, 0.0448373407125473]],
+        [-0.08070360124111176, -0.37237125635147095, 1.8178337812423706],
+    ),
+    'adamax': (
+        [[0.22921296954154968, -1.207330584526062, 1.8044339418411255],
+         [-0.18246732652187347, -0.25808143615722656, -0.02267790213227272]],
+        [-0.024905052036046982, -0.349372923374176, 1.7490671873092651],
+    ),
+    'adamax_betas': (
+        [[0.34988048672676086, -1.1095079183578491, 1.9049873352050781],
+         [-0.05516409873962402, -0.13970893621444702, -0.15177616477012634]],
+        [0.09208618849515915, -0.373653769493103, 1.6223944425582886],
+    ),
+    'adagrad': (
+        [[0.3175656795501709, -1.1591390371322632, 1.87370765209198],
+         [-0.05144538730382919, -0.11995545029640198, -0.06794317811727524]],
+        [0.09202274680137634, -0.43648025393486023, 1.6118868589401245],
+    ),
+    'adagrad_options': (
+        [[-0.4248521327972412, -1.9215220212936401, 1.3395048379898071],
+         [-0.6643330454826355, -0.6085824966430664, 0.8929198980331421]],
+        [-0.37393802404403687, -0.31663838028907776, 2.4848287105560303],
+    ),
+    'adadelta': (
+        [[0.49678346514701843, -1.0046862363815308, 1.998022437095642],
+         [0.09748650342226028, -0.0017929532332345843, -0.2947799563407898]],
+        [0.19939252734184265, -0.4003795087337494, 1.5038341283798218],
+    ),
+    'adadelta_options': (
+        [[0.4732787311077118, -1.037574291229248, 1.9840147495269775],
+         [0.07946101576089859, -0.014323627576231956, -0.2563784122467041]],
+        [0.19584430754184723, -0.4021891951560974, 1.528349757194519],
+    ),
+    'adafactor': (
+        [[0.2523282468318939, -1.193764328956604, 1.8196868896484375],
+         [-0.07432819902896881, -0.15350820124149323, -0.028272181749343872]],
+        [0.10836741328239441, -0.3788825571537018, 1.667609691619873],
+    ),
+    'adafactor_schedule': (
+        [[-0.26239535212516785, -1.3738144636154175, 1.1489254236221313],
+         [-0.5923818945884705, -0.7304002046585083, 0.32723909616470337]],
+        [-0.5207434296607971, -0.13691680133342743, 2.199162483215332],
+    ),
+    'adafactor_options': (
+        [[0.3624933660030365, -1.1093647480010986, 1.8667912483215332],
+         [-0.028151245787739754, -0.10817212611436844, -0.15217071771621704]],
+        [0.15520204603672028, -0.3873175084590912, 1.5737190246582031],
+    ),
+    'ftrl': (
+        [[0.22934091091156006, -0.5391155481338501, 1.2588112354278564],
+         [-0.06541863083839417, -0.11995545029640198, 0.02441604621708393]],
+        [0.02886137180030346, -0.07567888498306274, 0.18592658638954163],
+    ),
+    'ftrl_regularized': (
+        [[-0.7865262031555176, -0.8104487657546997, 0.10975462943315506],
+         [-0.8374525308609009, -0.6097580194473267, 1.080355167388916]],
+        [-0.19418403506278992, -0.3559339642524719, 0.24546930193901062],
+    ),
+    'ftrl_fixed_rate': (
+        [[-0.6461650729179382, -0.42505279183387756, -0.13241074979305267],
+         [-0.6416388154029846, -0.3766557574272156, 0.6566766500473022]],
+        [0.0, -0.23824386298656464, 0.06318436563014984],
+    ),
+    'lamb': (
+        [[0.006570369005203247, -1.3083151578903198, 1.7624225616455078],
+         [-0.4129231572151184, -0.45362696051597595, 0.15305104851722717]],
+        [-0.2250317931175232, -0.351068913936615, 2.0260426998138428],
+    ),
+    'lamb_options': (
+        [[0.2599022388458252, -1.159487247467041, 1.8874998092651367],
+         [-0.1460321545600891, -0.21683712303638458, -0.06366682052612305]],
+        [0.0259217731654644, -0.35033464431762695, 1.7006350755691528],
+    ),
+    'lion': (
+        [[1.4901161193847656e-08, -1.3000000715255737, 1.899999976158142],
+         [-0.4000000059604645, -0.30000001192092896, -1.4901161193847656e-08]],
+        [0.10000000149011612, -0.30000001192092896, 1.600000023841858],
+    ),
+    'lion_betas': (
+        [[0.24999995529651642, -1.1499998569488525, 1.9500000476837158],
+         [-0.05000000074505806, -0.15000000596046448, -0.15000000596046448]],
+        [0.15000000596046448, -0.3499999940395355, 1.5499999523162842],
+    ),
+    'nadam': (
+        [[0.2608180642127991, -1.2233319282531738, 1.8492732048034668],
+         [-0.10289520025253296, -0.16341358423233032, -0.004294157028198242]],
+        [0.06529860943555832, -0.3853875696659088, 1.7416614294052124],
+    ),
+    'nadam_options': (
+        [[0.36484429240226746, -1.12553870677948, 1.919740080833435],
+         [-0.013681810349225998, -0.09093467146158218, -0.1307966113090515]],
+        [0.12849004566669464, -0.3961791694164276, 1.6330649852752686],
+    ),
+    'muon': (
+        [[0.4208061397075653, -1.0071556568145752, 1.945057988166809],
+         [0.011642199009656906, -0.08168569207191467, -0.22259777784347534]],
+        [-0.08076172322034836, -0.37166285514831543, 1.814508080482483],
+    ),
+    'muon_options': (
+        [[0.20264515280723572, -0.9420523047447205, 1.6257299184799194],
+         [-0.10036301612854004, -0.20866169035434723, -0.052644118666648865]],
+        [0.04878705367445946, -0.3499504625797272, 1.5067837238311768],
+    ),
+    'muon_exclude': (
+        [[0.12157455086708069, -1.2537314891815186, 1.7794042825698853],
+         [-0.2928861677646637, -0.35155606269836426, 0.03711198642849922]],
+        [-0.08076172322034836, -0.37166285514831543, 1.814508080482483],
+    ),
+    'muon_transposed': (
+        [[0.4208061397075653, 0.011642199009656906], [-1.0071556568145752, -0.08168569207191467],
+         [1.945057988166809, -0.22259777784347534]],
+        [-0.08076172322034836, -0.37166285514831543, 1.814508080482483],
+    ),
+    'loss_scale': (
+        [[0.37560850381851196, -1.1125980615615845, 1.8450794219970703],
+         [-0.036590222269296646, -0.0808323323726654, -0.20481669902801514]],
+        [0.25780296325683594, -0.49399375915527344, 1.520692229270935],
+    ),
+    'loss_scale_adam': (
+        [[0.23452173173427582, -1.092705249786377, 1.9893110990524292],
+         [-0.14224198460578918, -0.22644957900047302, -0.0035887211561203003]],
+        [-0.018110454082489014, -0.23268084228038788, 1.6986085176467896],
+    ),
+    'nadam_accumulate_ema': (
+        [[0.38061484694480896, -1.1905112266540527, 1.9287190437316895],
+         [-0.039825551211833954, -0.1665407419204712, -0.09437520056962967]],
+        [0.06424036622047424, -0.4286418855190277, 1.556286334991455],
+    ),
+    'lion_weight_decay_clip': (
+        [[-0.0655476450920105, -1.045719027519226, 1.475623607635498],
+         [-0.3750600516796112, -0.25243812799453735, 0.04882881045341492]],
+        [0.09231805801391602, -0.22854924201965332, 1.2426095008850098],
+    ),
+    'adafactor_accumulate': (
+        [[0.41051581501960754, -1.0929030179977417, 1.9326690435409546],
+         [-0.04071051999926567, -0.20644798874855042, -0.1870964765548706]],
+        [0.07748912274837494, -0.3834162652492523, 1.5134034156799316],
+    ),
+    'schedule_free_adamw': (
+        [[0.33995288610458374, -1.1379811763763428, 1.8625308275222778],
+         [-0.06364879757165909, -0.14537304639816284, -0.11277924478054047]],
+        [0.03856926038861275, -0.35739657282829285, 1.6754378080368042],
+    ),
+    'schedule_free_adamw_options': (
+        [[0.4528411328792572, -1.0190811157226562, 1.9605379104614258],
+         [0.05687199532985687, -0.03785492479801178, -0.2293013334274292]],
+        [0.15737515687942505, -0.38942694664001465, 1.521925449371338],
+    ),
+})

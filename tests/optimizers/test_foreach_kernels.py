@@ -6,6 +6,7 @@ import torch
 
 from torchkeras import optimizers
 from torchkeras.backend import Variable
+from torchkeras.backend import optimizer_ops
 from torchkeras.optimizers import schedules
 
 SHAPES = [(4, 5), (5,), (3, 3, 2, 4), (1,)]
@@ -37,6 +38,20 @@ CONFIGS = {
     "rmsprop_centered_momentum": lambda: optimizers.RMSprop(
         0.01, momentum=0.9, centered=True, clipvalue=0.3),
     "rmsprop_loss_scale": lambda: optimizers.RMSprop(0.01, loss_scale_factor=16.0),
+    "adamw_schedule": lambda: optimizers.AdamW(
+        schedules.CosineDecay(0.1, 3, warmup_target=0.2, warmup_steps=1), amsgrad=True),
+    "adamax_clipnorm": lambda: optimizers.Adamax(0.05, clipnorm=0.5),
+    "adagrad_weight_decay": lambda: optimizers.Adagrad(0.1, weight_decay=0.1),
+    "adadelta_schedule": lambda: optimizers.Adadelta(schedules.PolynomialDecay(1.0, 3)),
+    "lion_schedule": lambda: optimizers.Lion(schedules.InverseTimeDecay(0.1, 1, 0.5)),
+    "nadam_accumulate": lambda: optimizers.Nadam(0.05, gradient_accumulation_steps=2),
+    "lamb_clipvalue": lambda: optimizers.Lamb(0.05, clipvalue=0.5),
+    "ftrl_regularized_schedule": lambda: optimizers.Ftrl(
+        schedules.PiecewiseConstantDecay([2], [0.3, 0.1]), l1_regularization_strength=0.01,
+        l2_regularization_strength=0.1, l2_shrinkage_regularization_strength=0.1, beta=0.2),
+    "muon_schedule": lambda: optimizers.Muon(schedules.CosineDecayRestarts(0.05, 2)),
+    "schedule_free_adamw_warmup": lambda: optimizers.ScheduleFreeAdamW(
+        0.05, warmup_steps=3, weight_decay=0.1),
 }
 
 
@@ -65,6 +80,18 @@ NO_SYNC_CONFIGS = {
         ema_overwrite_frequency=2, global_clipnorm=1.0),
     "rmsprop_centered_clipnorm": lambda: optimizers.RMSprop(0.1, centered=True, clipnorm=1.0,
                                                             loss_scale_factor=2.0),
+    "adamw_cosine": lambda: optimizers.AdamW(
+        schedules.CosineDecay(0.1, 4, warmup_target=0.2, warmup_steps=2)),
+    "adamax": lambda: optimizers.Adamax(schedules.PolynomialDecay(0.1, 3, cycle=True)),
+    "adagrad": lambda: optimizers.Adagrad(schedules.PiecewiseConstantDecay([2], [0.1, 0.05])),
+    "adadelta": lambda: optimizers.Adadelta(1.0),
+    "lion": lambda: optimizers.Lion(schedules.CosineDecayRestarts(0.1, 2)),
+    "nadam": lambda: optimizers.Nadam(schedules.InverseTimeDecay(0.1, 1, 0.5)),
+    "lamb": lambda: optimizers.Lamb(0.1),
+    "ftrl": lambda: optimizers.Ftrl(0.1, l1_regularization_strength=0.1),
+    "adafactor": lambda: optimizers.Adafactor(0.1),
+    "schedule_free_adamw": lambda: optimizers.ScheduleFreeAdamW(
+        schedules.ExponentialDecay(0.1, 1, 0.5), warmup_steps=2),
 }
 
 
@@ -84,3 +111,62 @@ def test_step_has_no_host_sync(name, monkeypatch):
         optimizer.apply([torch.ones(3)], [weight])
     monkeypatch.undo()
     assert int(optimizer._iterations) == 8
+
+
+def _adam_problem(dtype=torch.float32):
+    rng = np.random.RandomState(4)
+    params = [torch.nn.Parameter(torch.tensor(rng.randn(*shape), dtype=dtype)) for shape in SHAPES]
+    grads = [[torch.tensor(rng.randn(*shape), dtype=dtype) for shape in SHAPES]
+             for _ in range(4)]
+    return params, grads
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
+@pytest.mark.parametrize("amsgrad", [False, True])
+def test_fused_adam_matches_the_multi_tensor_kernels(amsgrad, dtype):
+    # The fused kernel runs when the host step count is known; without it the same formula
+    # runs on `_foreach_*` kernels.
+    results = []
+    for step_host in (True, False):
+        params, grads = _adam_problem(dtype)
+        momentums = [torch.zeros_like(p) for p in params]
+        velocities = [torch.zeros_like(p) for p in params]
+        hats = [torch.zeros_like(p) for p in params] if amsgrad else None
+        with torch.no_grad():
+            for t, step_grads in enumerate(grads, start=1):
+                kept = [g.clone() for g in step_grads]
+                optimizer_ops.adam_step_(
+                    params, step_grads, momentums, velocities, hats, 0.05, 0.9, 0.999, 1e-7,
+                    torch.tensor(float(t), dtype=dtype), t if step_host else None)
+                for g, k in zip(step_grads, kept):  # the kernel leaves the gradients alone
+                    assert torch.equal(g, k)
+        results.append([p.detach().numpy() for p in params + momentums + velocities])
+    for fused, multi_tensor in zip(*results):
+        np.testing.assert_allclose(fused, multi_tensor, rtol=1e-6, atol=1e-7)
+
+
+def test_all_finite():
+    assert optimizer_ops.all_finite([torch.ones(3), torch.full((2, 2), 3e38)])
+    assert not optimizer_ops.all_finite([torch.ones(3), torch.tensor([1.0, float("nan")])])
+    assert not optimizer_ops.all_finite([torch.tensor([-float("inf")])])
+
+
+@pytest.mark.parametrize("lr", [0.1, 0.01, 1e-12])
+def test_fused_sgd_momentum_matches_the_multi_tensor_kernels(lr):
+    # A constant rate runs torch's fused SGD (dampening 1 + lr); a 0-d tensor rate, the
+    # `_foreach_*` kernels. A rate too small for `1 - (1 + lr)` to round to `-lr` stays on the
+    # multi-tensor kernels.
+    assert (optimizer_ops._fused_sgd_dampening([torch.ones(1)], [torch.ones(1)], lr) is None) \
+        == (lr == 1e-12)
+    results = []
+    for rate in (lr, torch.tensor(lr)):
+        params, grads = _adam_problem()
+        momentums = [torch.zeros_like(p) for p in params]
+        with torch.no_grad():
+            for step_grads in grads:
+                kept = [g.clone() for g in step_grads]
+                optimizer_ops.sgd_step_(params, step_grads, momentums, rate, 0.9, False)
+                assert all(torch.equal(g, k) for g, k in zip(step_grads, kept))
+        results.append([p.detach().numpy() for p in params + momentums])
+    for fused, multi_tensor in zip(*results):
+        np.testing.assert_allclose(fused, multi_tensor, rtol=1e-6, atol=1e-7)

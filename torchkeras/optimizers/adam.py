@@ -127,6 +127,7 @@ class Adam(base_optimizer.Optimizer):
             self.beta_2,
             self.epsilon,
             local_step,
+            self._host_step(),
         )
 
     def get_config(self):

@@ -18,12 +18,14 @@ kept up to date by the optimizer itself and re-read whenever user code assigns `
 
 Each optimizer writes its update twice: `update_step(gradient, variable, learning_rate)`, the
 readable per-variable Keras formula, and `_parallel_update_step(grads, variables,
-learning_rate)`, the same formula on whole lists with `torch._foreach_*` kernels
-(`torchkeras/backend/optimizer_ops.py`). The list version runs when the variables share one device
-and dtype and `foreach` is on; the tests check that both agree.
+learning_rate)`, the same formula on whole lists with `torch._foreach_*` kernels, or torch's fused
+Adam kernel fed Keras's constants (`torchkeras/backend/optimizer_ops.py`). The list version runs
+when the variables share one device and dtype and `foreach` is on; the tests check that both
+agree. Adafactor has only the per-variable form (its factored slots have no common shape).
 """
 
 import collections
+import numbers
 import operator
 import re
 import warnings
@@ -203,10 +205,20 @@ class Optimizer(torch_optimizer.TorchOptimizer):
                     "value and returns the corresponding learning rate value). "
                     f"Received instead: learning_rate={learning_rate}"
                 )
+            self._check_learning_rate(learning_rate)
             self._learning_rate = self._state_variable(
                 torch.tensor(learning_rate, dtype=backend.to_torch_dtype(None)), "learning_rate"
             )
             self._lr_host = learning_rate
+
+    def _check_learning_rate(self, learning_rate):
+        # Keras accepts a negative rate and silently climbs the loss; refuse it (see
+        # compat/DIFFERENCES.md). 0 stays valid: it freezes the weights.
+        if isinstance(learning_rate, numbers.Real) and not learning_rate >= 0:
+            raise ValueError(
+                f"Optimizer '{self.name}' ({type(self).__name__}): the learning rate must be a "
+                f"non-negative number. Received: learning_rate={learning_rate}"
+            )
 
     # -- variables -------------------------------------------------------------------------
     def _state_variable(self, value, name):
@@ -426,6 +438,7 @@ class Optimizer(torch_optimizer.TorchOptimizer):
                 "If you need the learning rate to be settable, you should instantiate the "
                 "optimizer with a float `learning_rate` argument."
             )
+        self._check_learning_rate(learning_rate)
         if not isinstance(previous, Variable):
             # Back from a callable to a value: track a learning rate variable again.
             variable = self._state_variable(
@@ -514,7 +527,11 @@ class Optimizer(torch_optimizer.TorchOptimizer):
         if key not in cache:
             excluded = key in getattr(self, "_exclude_from_weight_decay", ())
             pattern = getattr(self, "_exclude_from_weight_decay_pattern", None)
-            name = getattr(variable, "name", None) or self._param_names.get(key)
+            # The TensorFlow backend matches the name of the underlying tf.Variable, which is
+            # the variable's path plus ":0" (`var_names=["output_dense"]` excludes that layer).
+            path = getattr(variable, "path", None)
+            name = f"{path}:0" if isinstance(path, str) else (
+                getattr(variable, "name", None) or self._param_names.get(key))
             if not excluded and pattern is not None and name is not None:
                 excluded = re.search(pattern, name) is not None
             cache[key] = not excluded
@@ -522,6 +539,8 @@ class Optimizer(torch_optimizer.TorchOptimizer):
 
     def _apply_weight_decay(self, variables, weight_decay, learning_rate):
         """Decoupled weight decay `w -= w * weight_decay * learning_rate`."""
+        if not weight_decay:
+            return
         if id(variables) in self._spans:  # a whole group: cache the decayed subset
             targets = self._decay_lists.get(id(variables))
             if targets is None:
@@ -705,8 +724,7 @@ class Optimizer(torch_optimizer.TorchOptimizer):
         for group, group_variables, start, end in layout:
             group_grads = grads if (start == 0 and end == len(grads)) else grads[start:end]
             group_lr = group["lr"] if learning_rate is None else learning_rate
-            if group["weight_decay"]:
-                self._apply_weight_decay(group_variables, group["weight_decay"], group_lr)
+            self._apply_weight_decay(group_variables, group["weight_decay"], group_lr)
             self._backend_update_step(group_grads, group_variables, group_lr)
 
     def _backend_update_step(self, grads, trainable_variables, learning_rate):
@@ -721,6 +739,14 @@ class Optimizer(torch_optimizer.TorchOptimizer):
     def _host_iterations(self):
         steps = self.gradient_accumulation_steps
         return self._iterations_host // steps if steps else self._iterations_host
+
+    def _host_step(self):
+        """The 1-based number of this update as a Python int, for kernels that take host
+        scalars (fused Adam); `None` under torch.compile, where a Python int that changes every
+        step would force a recompilation."""
+        if torch.compiler.is_compiling():
+            return None
+        return self._host_iterations() + 1
 
     def _map(self, tensors, per_tensor, parallel, *args):
         if self._use_foreach():

@@ -375,6 +375,9 @@ class Trainer:
             training_logs = epoch_logs
             if self.stop_training:
                 break
+        if self.optimizer is not None and epochs > 0:
+            # As Keras: the moving averages replace the weights at the end (`use_ema`).
+            self.optimizer.finalize_variable_values(self.trainable_weights)
         callbacks.on_train_end(logs=training_logs)
         return self.history
 

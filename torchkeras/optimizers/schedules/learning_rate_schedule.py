@@ -1,5 +1,6 @@
 """`LearningRateSchedule`, the base of learning rate schedules, and `ExponentialDecay`."""
 
+import numpy as np
 import torch
 
 from torchkeras import backend
@@ -60,6 +61,13 @@ def _as_step(step):
     if isinstance(step, torch.Tensor):
         return step
     return backend.convert_to_tensor(step)
+
+
+def _float_step(step):
+    """`(step, numpy scalar type)`: the step as a `floatx()` tensor, and the NumPy type that
+    rounds Python constants to `floatx()` the way Keras's casts do."""
+    dtype = backend.to_torch_dtype(None)
+    return _as_step(step).to(dtype), np.dtype(backend.standardize_dtype(dtype)).type
 
 
 class ExponentialDecay(LearningRateSchedule):
@@ -132,10 +140,15 @@ class ExponentialDecay(LearningRateSchedule):
         }
 
 
-ALL_OBJECTS = {
-    "LearningRateSchedule": LearningRateSchedule,
-    "ExponentialDecay": ExponentialDecay,
-}
+def _all_objects():
+    # The built-in schedules, one module each, import this module: look them up lazily.
+    from torchkeras.optimizers import schedules
+
+    return {
+        name: getattr(schedules, name)
+        for name in schedules.__all__
+        if isinstance(getattr(schedules, name), type)
+    }
 
 
 def serialize(learning_rate_schedule):
@@ -148,7 +161,8 @@ def serialize(learning_rate_schedule):
         A JSON-serializable dict representing the object's config.
     """
     config = serialization.serialize_keras_object(learning_rate_schedule)
-    if isinstance(config, dict) and type(learning_rate_schedule).__module__ == __name__:
+    module = type(learning_rate_schedule).__module__
+    if isinstance(config, dict) and module.startswith("torchkeras.optimizers.schedules"):
         # Keras writes the sub-package of built-in schedules.
         config["module"] = "keras.optimizers.schedules"
     return config
@@ -168,7 +182,7 @@ def deserialize(config, custom_objects=None):
     """
     return serialization.deserialize_keras_object(
         config,
-        module_objects=ALL_OBJECTS,
+        module_objects=_all_objects(),
         custom_objects=custom_objects,
         printable_module_name="decay",
     )

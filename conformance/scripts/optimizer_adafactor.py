@@ -1,0 +1,51 @@
+"""Adafactor over several epochs: factored second moments for the kernels,
+full ones for the biases; relative step on and off."""
+
+import numpy as np
+
+import keras
+from keras import layers
+
+SEED = 1105
+rng = np.random.default_rng(SEED)
+
+x = rng.normal(size=(40, 6)).astype("float32")
+y = rng.normal(size=(40, 2)).astype("float32")
+init = [
+    rng.normal(0.0, 1.0 / np.sqrt(6), size=(6, 8)).astype("float32"),
+    rng.normal(0.0, 0.1, size=(8,)).astype("float32"),
+    rng.normal(0.0, 1.0 / np.sqrt(8), size=(8, 2)).astype("float32"),
+    rng.normal(0.0, 0.1, size=(2,)).astype("float32"),
+]
+
+
+def train(optimizer):
+    model = keras.Sequential(
+        [
+            keras.Input(shape=(6,)),
+            layers.Dense(8, activation="tanh", name="hidden"),
+            layers.Dense(2, name="output_dense"),
+        ]
+    )
+    model.set_weights(init)
+    model.compile(optimizer=optimizer, loss="mse")
+    history = model.fit(x, y, epochs=4, batch_size=16, shuffle=False, verbose=0)
+    return {
+        "history": history.history,
+        "iterations": int(keras.ops.convert_to_numpy(model.optimizer.iterations)),
+        "weights": model.get_weights(),
+    }
+
+
+results = {
+    "default": train("adafactor"),
+    "custom": train(
+        keras.optimizers.Adafactor(
+            learning_rate=0.05,
+            beta_2_decay=-0.5,
+            epsilon_2=0.01,
+            clip_threshold=0.5,
+            relative_step=False,
+        )
+    ),
+}

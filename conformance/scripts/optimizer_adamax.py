@@ -1,0 +1,46 @@
+"""Adamax over several epochs: defaults and custom betas/epsilon."""
+
+import numpy as np
+
+import keras
+from keras import layers
+
+SEED = 1102
+rng = np.random.default_rng(SEED)
+
+x = rng.normal(size=(40, 6)).astype("float32")
+y = rng.normal(size=(40, 2)).astype("float32")
+init = [
+    rng.normal(0.0, 1.0 / np.sqrt(6), size=(6, 8)).astype("float32"),
+    rng.normal(0.0, 0.1, size=(8,)).astype("float32"),
+    rng.normal(0.0, 1.0 / np.sqrt(8), size=(8, 2)).astype("float32"),
+    rng.normal(0.0, 0.1, size=(2,)).astype("float32"),
+]
+
+
+def train(optimizer):
+    model = keras.Sequential(
+        [
+            keras.Input(shape=(6,)),
+            layers.Dense(8, activation="tanh", name="hidden"),
+            layers.Dense(2, name="output_dense"),
+        ]
+    )
+    model.set_weights(init)
+    model.compile(optimizer=optimizer, loss="mse")
+    history = model.fit(x, y, epochs=4, batch_size=16, shuffle=False, verbose=0)
+    return {
+        "history": history.history,
+        "iterations": int(keras.ops.convert_to_numpy(model.optimizer.iterations)),
+        "weights": model.get_weights(),
+    }
+
+
+results = {
+    "default": train("adamax"),
+    "custom": train(
+        keras.optimizers.Adamax(
+            learning_rate=0.02, beta_1=0.8, beta_2=0.95, epsilon=1e-3
+        )
+    ),
+}

@@ -1,0 +1,50 @@
+"""ScheduleFreeAdamW over several epochs: the averaged iterate as the
+weights, with and without warmup."""
+
+import numpy as np
+
+import keras
+from keras import layers
+
+SEED = 1116
+rng = np.random.default_rng(SEED)
+
+x = rng.normal(size=(40, 6)).astype("float32")
+y = rng.normal(size=(40, 2)).astype("float32")
+init = [
+    rng.normal(0.0, 1.0 / np.sqrt(6), size=(6, 8)).astype("float32"),
+    rng.normal(0.0, 0.1, size=(8,)).astype("float32"),
+    rng.normal(0.0, 1.0 / np.sqrt(8), size=(8, 2)).astype("float32"),
+    rng.normal(0.0, 0.1, size=(2,)).astype("float32"),
+]
+
+
+def train(optimizer):
+    model = keras.Sequential(
+        [
+            keras.Input(shape=(6,)),
+            layers.Dense(8, activation="tanh", name="hidden"),
+            layers.Dense(2, name="output_dense"),
+        ]
+    )
+    model.set_weights(init)
+    model.compile(optimizer=optimizer, loss="mse")
+    # Built eagerly on purpose: built lazily inside `fit`, Keras on TensorFlow leaves the
+    # iterate `z` at zero instead of copying the weights (its copy runs in a discarded trace).
+    model.optimizer.build(model.trainable_variables)
+    history = model.fit(x, y, epochs=4, batch_size=16, shuffle=False, verbose=0)
+    return {
+        "history": history.history,
+        "iterations": int(keras.ops.convert_to_numpy(model.optimizer.iterations)),
+        "weights": model.get_weights(),
+    }
+
+
+results = {
+    "default": train("schedulefreeadamw"),
+    "warmup": train(
+        keras.optimizers.ScheduleFreeAdamW(
+            learning_rate=0.01, beta_1=0.8, beta_2=0.99, epsilon=1e-6, warmup_steps=5
+        )
+    ),
+}
