@@ -89,3 +89,34 @@ def test_functional_training_flag_reaches_dropout():
     data = torch.ones(1, 1000)
     assert torch.equal(model(data), data)
     assert float((model(data, training=True) == 0).float().mean()) > 0.3
+
+
+def test_a_mask_removed_at_run_time_still_reaches_later_layers():
+    class TakesMask(layers.Layer):
+        # Reads the mask and removes it from its input, as MultiHeadAttention does.
+        def __init__(self):
+            super().__init__()
+            self.supports_masking = True
+
+        def call(self, inputs, mask=None):
+            if hasattr(inputs, "_keras_mask"):
+                del inputs._keras_mask
+            return inputs * 2
+
+    class SeesMask(layers.Layer):
+        def __init__(self):
+            super().__init__()
+            self.supports_masking = True
+            self.seen = None
+
+        def call(self, inputs, mask=None):
+            self.seen = mask
+            return inputs
+
+    x = keras.Input((3, 1))
+    masked = layers.Masking()(x)
+    taken = TakesMask()(masked)
+    reader = SeesMask()
+    model = keras.Model(x, reader(layers.Add()([masked, taken])))
+    model(np.array([[[1.0], [0.0], [2.0]]], "float32"))
+    assert reader.seen.tolist() == [[True, False, True]]

@@ -128,6 +128,14 @@ def _check_outputs_connected(steps, flat_inputs, outputs):
             raise ValueError(f"Output with path `{path}` is not connected to `inputs`")
 
 
+def _restore_masks(step, values, seen_masks):
+    for i in step.slots:
+        key = id(step.flat_args[i])
+        mask = seen_masks.get(key)
+        if mask is not None and getattr(values[key], "_keras_mask", None) is None:
+            values[key]._keras_mask = mask
+
+
 def _flat_paths(structure, prefix=()):
     if isinstance(structure, dict):
         return [p for k in sorted(structure) for p in _flat_paths(structure[k], prefix + (k,))]
@@ -315,7 +323,16 @@ class Functional(Model):
             if masks is not None and i < len(masks) and masks[i] is not None:
                 x._keras_mask = masks[i]
             values[key] = x
+        # Masks seen on the graph's tensors, by tensor. Keras fixes each layer's input mask when
+        # the graph is built; a layer that takes the mask off its input at run time (as
+        # MultiHeadAttention does) must not hide it from the layers after it.
+        seen_masks = {}
+        for key, x in values.items():
+            if getattr(x, "_keras_mask", None) is not None:
+                seen_masks[key] = x._keras_mask
         for step in self._steps:
+            if seen_masks:
+                _restore_masks(step, values, seen_masks)
             if step.single:
                 x = values[id(step.flat_args[0])]
                 if training is not None and step.has_training_arg:
@@ -338,6 +355,10 @@ class Functional(Model):
             else:
                 for key, value in zip(step.output_ids, tree.flatten(outputs)):
                     values[key] = value
+            for key in step.output_ids:
+                mask = getattr(values[key], "_keras_mask", None)
+                if mask is not None:
+                    seen_masks[key] = mask
         flat_outputs = [values[key] for key in self._output_ids]
         return tree.pack_sequence_as(self._outputs_struct, flat_outputs)
 
