@@ -14,6 +14,7 @@ from torchkeras import initializers
 from torchkeras import layers
 from torchkeras import losses
 from torchkeras import metrics
+from torchkeras import mixed_precision
 from torchkeras import models
 from torchkeras import ops
 from torchkeras import optimizers
@@ -23,22 +24,33 @@ from torchkeras import utils
 from torchkeras.backend import Variable
 from torchkeras.backend.global_state import clear_session
 from torchkeras.backend.keras_tensor import KerasTensor
+from torchkeras import dtype_policies
 from torchkeras.dtype_policies import DTypePolicy
+from torchkeras.initializers import Initializer
 from torchkeras.layers import Input
 from torchkeras.layers import InputSpec
 from torchkeras.layers import Layer
+from torchkeras.losses import Loss
+from torchkeras.metrics import Metric
 from torchkeras.models import Model
 from torchkeras.models import Sequential
+from torchkeras.optimizers import Optimizer
+from torchkeras.regularizers import Regularizer
 
 __version__ = "0.1.0"
 
 __all__ = [
     "DTypePolicy",
+    "Initializer",
     "Input",
     "InputSpec",
     "KerasTensor",
     "Layer",
+    "Loss",
+    "Metric",
     "Model",
+    "Optimizer",
+    "Regularizer",
     "Sequential",
     "Variable",
     "activations",
@@ -48,10 +60,12 @@ __all__ = [
     "config",
     "constraints",
     "datasets",
+    "dtype_policies",
     "initializers",
     "layers",
     "losses",
     "metrics",
+    "mixed_precision",
     "models",
     "ops",
     "optimizers",

@@ -4,6 +4,7 @@ from torchkeras.backend import config
 from torchkeras.backend import dtypes
 
 _MIXED = {"mixed_float16": "float16", "mixed_bfloat16": "bfloat16"}
+_GLOBAL_POLICY = None  # set by `keras.mixed_precision.set_global_policy`
 
 
 class DTypePolicy:
@@ -69,7 +70,7 @@ class DTypePolicy:
 def get(identifier):
     """Return a `DTypePolicy` from a name, a config dict, a policy or `None` (global floatx)."""
     if identifier is None:
-        return DTypePolicy(config.floatx())
+        return _GLOBAL_POLICY if _GLOBAL_POLICY is not None else DTypePolicy(config.floatx())
     if isinstance(identifier, DTypePolicy):
         return identifier
     if isinstance(identifier, dict):
