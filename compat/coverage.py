@@ -9,6 +9,11 @@ name counts as provided when the matching torchkeras namespace has it (`keras.la
     python compat/coverage.py --all                # every namespace
     python compat/coverage.py --missing keras.ops  # the names a namespace still lacks
     python compat/coverage.py --write-baseline     # record what is covered now
+    python compat/coverage.py --tf-keras-shim      # tf.keras 2 names that resolve under the shim
+
+The `--tf-keras-shim` figure answers "does my tf.keras 2 script find its names": each
+`tf_keras.*` namespace is resolved the way a script reaches it with `torchkeras.compat` installed
+(`import tf_keras.optimizers.legacy`, moved tf.keras 2 paths included), then its names are looked up.
 
 `manifests/covered.txt` is the baseline: the test suite fails when one of its names disappears.
 `manifests/deliberate_gaps.json` lists names torchkeras leaves out on purpose, with the reason.
@@ -24,6 +29,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 MANIFEST_DIR = os.path.join(HERE, "manifests")
 BASELINE_PATH = os.path.join(MANIFEST_DIR, "covered.txt")
 GAPS_PATH = os.path.join(MANIFEST_DIR, "deliberate_gaps.json")
+SHIM_BASELINE_PATH = os.path.join(MANIFEST_DIR, "covered_tf_keras_shim.txt")
 
 # Namespaces reported by default; a target is the share of names torchkeras must provide.
 MAIN_NAMESPACES = {
@@ -92,6 +98,93 @@ def coverage(namespace):
     return provided, missing
 
 
+def shim_namespace(namespace):
+    """What `namespace` (`"tf_keras.optimizers.legacy"`) resolves to under the shim, or `None`."""
+    from torchkeras import compat
+
+    installed = compat.is_installed()
+    if not installed:
+        compat.install()
+    try:
+        try:
+            return importlib.import_module(namespace)
+        except ImportError:
+            pass
+        parts = namespace.split(".")
+        target = importlib.import_module(parts[0])
+        for part in parts[1:]:
+            target = getattr(target, part, None)
+            if target is None:
+                return None
+        return target
+    finally:
+        if not installed:
+            compat.uninstall()
+
+
+def shim_coverage(namespace):
+    """`(provided, missing)` name lists of a namespace, resolved as a script sees it under the shim."""
+    names = keras_names(namespace)
+    target = shim_namespace(namespace)
+    provided = [n for n in names if target is not None and hasattr(target, n)]
+    return provided, [n for n in names if n not in provided]
+
+
+def shim_covered_now():
+    """Full tf.keras 2 names that resolve under the shim, sorted."""
+    names = []
+    for namespace in manifest_namespaces():
+        if namespace.split(".")[0] == "tf_keras":
+            names += [f"{namespace}.{n}" for n in shim_coverage(namespace)[0]]
+    return sorted(names)
+
+
+def shim_baseline():
+    if not os.path.exists(SHIM_BASELINE_PATH):
+        return []
+    with open(SHIM_BASELINE_PATH) as f:
+        return [line.strip() for line in f if line.strip() and not line.startswith("#")]
+
+
+def write_shim_baseline():
+    names = shim_covered_now()
+    with open(SHIM_BASELINE_PATH, "w") as f:
+        f.write(
+            "# tf.keras 2 names that resolve under torchkeras.compat. "
+            "Written by: python compat/coverage.py --write-baseline\n"
+        )
+        f.write("\n".join(names) + "\n")
+    return names
+
+
+def tf_keras_shim_report(show_missing=True):
+    """Per-namespace and total share of tf.keras 2 names that resolve under the shim."""
+    gaps = deliberate_gaps()
+    namespaces = [n for n in manifest_namespaces() if n.split(".")[0] == "tf_keras"]
+    lines = [f"{'namespace (tf.keras 2, under the shim)':42s} {'provided':>9s} {'total':>6s} {'share':>7s}"]
+    missing_lines = []
+    total_provided = total = gap_total = gap_provided = 0
+    for namespace in namespaces:
+        provided, missing = shim_coverage(namespace)
+        count = len(provided) + len(missing)
+        total_provided += len(provided)
+        total += count
+        if any(namespace == g or namespace.startswith(g + ".") for g in gaps):
+            gap_total += count
+            gap_provided += len(provided)
+        share = len(provided) / count if count else 1.0
+        lines.append(f"{namespace:42s} {len(provided):9d} {count:6d} {share:7.1%}")
+        if show_missing and missing:
+            missing_lines.append(f"missing in {namespace}: " + ", ".join(missing))
+    lines.append(f"{'all tf_keras names':42s} {total_provided:9d} {total:6d} {total_provided / total:7.1%}")
+    kept = total - gap_total
+    lines.append(
+        f"{'  less deliberate gaps':42s} {total_provided - gap_provided:9d} {kept:6d} "
+        f"{(total_provided - gap_provided) / kept:7.1%}"
+    )
+    return "\n".join(lines + [""] + missing_lines)
+
+
 def deliberate_gaps():
     """`{"keras.layers.JaxLayer": reason, ...}`: names left out on purpose."""
     with open(GAPS_PATH) as f:
@@ -148,10 +241,17 @@ def main(argv=None):
     parser.add_argument("--all", action="store_true", help="report every namespace")
     parser.add_argument("--missing", metavar="NAMESPACE", help="list one namespace's missing names")
     parser.add_argument("--write-baseline", action="store_true", help="record the covered names")
+    parser.add_argument(
+        "--tf-keras-shim", action="store_true", help="tf.keras 2 names that resolve under the shim"
+    )
     args = parser.parse_args(argv)
     sys.path.insert(0, os.path.dirname(HERE))
     if args.write_baseline:
         print(f"Wrote {len(write_baseline())} covered names to {BASELINE_PATH}")
+        print(f"Wrote {len(write_shim_baseline())} shim-covered names to {SHIM_BASELINE_PATH}")
+        return
+    if args.tf_keras_shim:
+        print(tf_keras_shim_report())
         return
     if args.missing:
         print("\n".join(coverage(args.missing)[1]))

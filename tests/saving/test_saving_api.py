@@ -104,27 +104,6 @@ def test_load_model_unknown_format(tmp_path):
         saving_api.load_model(path)
 
 
-def test_legacy_h5_not_supported_yet(tmp_path):
-    try:
-        from torchkeras.saving import legacy_h5  # noqa: F401
-    except ImportError:
-        pass
-    else:
-        pytest.skip("legacy_h5 exists")
-    with pytest.raises(NotImplementedError, match=re.escape(
-        "Model.save(): the legacy HDF5 (`.h5`) model format is not supported yet. Use the "
-        "`.keras` format or `.weights.h5` files. See compat/DIFFERENCES.md."
-    )):
-        saving_api.save_model(sequential(), tmp_path / "a.h5")
-    with pytest.raises(NotImplementedError, match=re.escape("load_model(): the legacy HDF5")):
-        saving_api.load_model(tmp_path / "a.h5")
-    with pytest.raises(NotImplementedError, match=re.escape(
-        "Model.load_weights(): the legacy HDF5"
-    )):
-        saving_api.load_weights(sequential(), tmp_path / "a.h5")
-
-
-# -- missing and broken files ---------------------------------------------------------------------
 def test_missing_files(tmp_path):
     path = str(tmp_path / "nope.keras")
     with pytest.raises(ValueError, match=_match(

@@ -1,5 +1,6 @@
 """`ModelCheckpoint`: save the model or its weights every epoch or every N batches."""
 
+import contextlib
 import os
 import warnings
 
@@ -95,6 +96,31 @@ class ModelCheckpoint(MonitorCallback):
                 f"filepath={self.filepath}"
             )
 
+    def on_train_begin(self, logs=None):
+        # A restarted training must not overwrite the best checkpoint with a worse one: take
+        # the best value back from the checkpoint file (a fixed `filepath` only).
+        if not self.save_best_only or self.best is not None or "{" in self.filepath:
+            return
+        from torchkeras.saving import saving_lib
+
+        if not os.path.exists(self.filepath):
+            return
+        metadata = saving_lib.read_checkpoint_metadata(self.filepath)
+        if metadata and metadata.get("monitor") == self.monitor and isinstance(
+            metadata.get("best"), (int, float)
+        ):
+            self.best = float(metadata["best"])
+
+    def _metadata_scope(self):
+        """Records the monitored best value in the saved file, for `on_train_begin`."""
+        from torchkeras.saving import saving_lib
+
+        if not self.save_best_only or self.best is None:
+            return contextlib.nullcontext()
+        return saving_lib.checkpoint_metadata_scope(
+            {"monitor": self.monitor, "best": float(self.best)}
+        )
+
     def _implements_train_batch_hooks(self):
         # Saving once per epoch needs no per-batch call at all.
         return self.save_freq != "epoch"
@@ -170,10 +196,11 @@ class ModelCheckpoint(MonitorCallback):
                 dirname = os.path.dirname(filepath)
                 if dirname and not os.path.exists(dirname):
                     os.makedirs(dirname)
-                if self.save_weights_only:
-                    self.model.save_weights(filepath, overwrite=True)
-                else:
-                    self.model.save(filepath, overwrite=True)
+                with self._metadata_scope():
+                    if self.save_weights_only:
+                        self.model.save_weights(filepath, overwrite=True)
+                    else:
+                        self.model.save(filepath, overwrite=True)
                 if self.verbose > 0:
                     io_utils.print_msg(f"\nEpoch {epoch + 1}: finished saving model to {filepath}")
         except IsADirectoryError:

@@ -22,9 +22,10 @@ ROOTS = {
 MOVED = {
     "tensorflow.keras": "torchkeras",
     "keras.utils.np_utils": "torchkeras.utils",
-    "keras.preprocessing": "torchkeras.utils",
-    "keras.preprocessing.sequence": "torchkeras.utils",
-    "keras.optimizers.legacy": "torchkeras.optimizers",
+    "keras.preprocessing": "torchkeras.compat.preprocessing",
+    "keras.optimizers.legacy": "torchkeras.compat.legacy_optimizers",
+    # tf.keras 2.11+'s "experimental" optimizers are the ones Keras 3 made the default.
+    "keras.optimizers.experimental": "torchkeras.optimizers",
     "keras.engine": "torchkeras.models",
     "keras.engine.sequential": "torchkeras.models",
     "keras.engine.training": "torchkeras.models",
@@ -42,6 +43,13 @@ MOVED = {
 }
 
 
+# Keras paths answered by another module for that exact path only (their submodules are not moved).
+EXACT = {
+    # tf.keras 2's `K.*` functions on top of Keras 3's backend module.
+    "keras.backend": "torchkeras.compat.backend",
+}
+
+
 def target_module_name(fullname):
     """The torchkeras module that `fullname` (a Keras/TF module path) stands for, or None."""
     root = fullname.split(".", 1)[0]
@@ -52,6 +60,8 @@ def target_module_name(fullname):
         fullname = "keras" + fullname[len("tensorflow.keras"):]
     elif root == "tf_keras":
         fullname = "keras" + fullname[len("tf_keras"):]
+    if fullname in EXACT:
+        return EXACT[fullname]
     for moved in sorted(MOVED, key=len, reverse=True):
         if fullname == moved or fullname.startswith(moved + "."):
             return MOVED[moved] + fullname[len(moved):]
@@ -91,11 +101,23 @@ class KerasImportFinder(importlib.abc.MetaPathFinder):
                 f"(looked for `{target_name}`). See compat/DIFFERENCES.md.",
                 name=fullname,
             ) from None
+        # The import system will set the alias as an attribute of its parent, which may be a
+        # torchkeras module (`keras.layers.core` -> `torchkeras.layers.core = torchkeras.layers`):
+        # remember what was there so `uninstall()` puts it back.
+        parent_name, _, child = fullname.rpartition(".")
+        parent = sys.modules.get(parent_name)
+        if parent is not None and (id(parent), child) not in _PARENT_ATTRIBUTES:
+            _PARENT_ATTRIBUTES[(id(parent), child)] = (parent, child, getattr(parent, child, _MISSING))
         return importlib.util.spec_from_loader(fullname, _AliasLoader(module))
 
 
 _FINDER = KerasImportFinder()
 _SAVED_MODULES = {}
+_SAVED_ATTRIBUTES = {}
+_PARENT_ATTRIBUTES = {}
+_MISSING = object()
+# tf.keras 2 namespaces scripts reach by attribute (`tf.keras.layers.experimental.preprocessing`).
+_PRELOADED = ("keras.layers.experimental.preprocessing", "keras.optimizers.experimental")
 
 
 def install():
@@ -106,9 +128,25 @@ def install():
         if name.split(".", 1)[0] in ROOTS:
             _SAVED_MODULES[name] = sys.modules.pop(name)
     sys.meta_path.insert(0, _FINDER)
+    # `tf.keras.optimizers.legacy.Adam` and `keras.preprocessing.sequence` are reached by
+    # attribute, not only by import.
+    import torchkeras.optimizers
+    from torchkeras.compat import legacy_optimizers
+    from torchkeras.compat import preprocessing
+
+    torchkeras.optimizers.legacy = legacy_optimizers
+    torchkeras.preprocessing = preprocessing
+    # `from tensorflow.keras import backend as K` reads the attribute: give it tf.keras 2's `K.*`
+    # functions too (a superset of torchkeras.backend: every other name is torchkeras.backend's).
+    from torchkeras.compat import backend as compat_backend
+
+    _SAVED_ATTRIBUTES["backend"] = torchkeras.backend
+    torchkeras.backend = compat_backend
     from torchkeras.saving import saving_api
 
     saving_api._EXTENSIONLESS_AS_DIRECTORY = True
+    for name in _PRELOADED:
+        importlib.import_module(name)
 
 
 def uninstall():
@@ -120,6 +158,22 @@ def uninstall():
             del sys.modules[name]
     sys.modules.update(_SAVED_MODULES)
     _SAVED_MODULES.clear()
+    for parent, child, value in reversed(list(_PARENT_ATTRIBUTES.values())):
+        if value is _MISSING:
+            if hasattr(parent, child):
+                delattr(parent, child)
+        else:
+            setattr(parent, child, value)
+    _PARENT_ATTRIBUTES.clear()
+    # Then what `install()` set itself (the parents' record may hold those values).
+    import torchkeras.optimizers
+
+    if hasattr(torchkeras.optimizers, "legacy"):
+        del torchkeras.optimizers.legacy
+    if hasattr(torchkeras, "preprocessing"):
+        del torchkeras.preprocessing
+    if "backend" in _SAVED_ATTRIBUTES:
+        torchkeras.backend = _SAVED_ATTRIBUTES.pop("backend")
     from torchkeras.saving import saving_api
 
     saving_api._EXTENSIONLESS_AS_DIRECTORY = False

@@ -422,6 +422,10 @@ class Layer(LayerSavingMixin, nn.Module):
                     f"'{name}' with unknown or negative dimensions. Received: shape={shape}"
                 )
         dtype = backend.standardize_dtype(dtype or self.variable_dtype)
+        from torchkeras.saving import file_utils
+
+        # Loading a model: a hostile config must not make us allocate unbounded memory.
+        file_utils.charge_allocation(shape, backend.to_torch_dtype(dtype).itemsize, self.name)
         if initializer is None:
             is_float = dtype.startswith(("float", "bfloat"))
             initializer = "glorot_uniform" if is_float else "zeros"

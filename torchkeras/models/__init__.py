@@ -1,9 +1,19 @@
 """`keras.models`: Model, Sequential and model utilities."""
 
+from torchkeras.models.cloning import clone_model
 from torchkeras.models.functional import Functional
 from torchkeras.models.model import Model
 from torchkeras.models.sequential import Sequential
 from torchkeras.saving.saving_api import load_model
+from torchkeras.saving.saving_api import model_from_json
 from torchkeras.saving.saving_api import save_model
 
-__all__ = ["Functional", "Model", "Sequential", "load_model", "save_model"]
+__all__ = [
+    "Functional",
+    "Model",
+    "Sequential",
+    "clone_model",
+    "load_model",
+    "model_from_json",
+    "save_model",
+]

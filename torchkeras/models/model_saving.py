@@ -37,7 +37,8 @@ class ModelSavingMixin:
 
         Args:
             filepath: `str` or `pathlib.Path` object. Path where the weights will be saved. It
-                must end in `.weights.h5`.
+                must end in `.weights.h5` (or `.safetensors`: the model's variables keyed by
+                their paths, without optimizer state).
             overwrite: Whether we should overwrite any existing file at the target location, or
                 instead ask the user via an interactive prompt. Defaults to `True`.
             max_shard_size: Not supported yet; must be `None`.
@@ -49,7 +50,8 @@ class ModelSavingMixin:
         )
 
     def load_weights(self, filepath, skip_mismatch=False, **kwargs):
-        """Load the weights from a `.weights.h5` or `.keras` file.
+        """Load the weights from a `.weights.h5`, `.keras` or `.safetensors` file, or a legacy
+        `.h5` file (then `by_name=True` matches the layers by name).
 
         Weights are matched by the model's structure (layers, then their variables in order),
         as Keras matches them, so a file written by Keras for the same architecture loads.
@@ -63,3 +65,21 @@ class ModelSavingMixin:
         from torchkeras.saving import saving_api
 
         return saving_api.load_weights(self, filepath, skip_mismatch=skip_mismatch, **kwargs)
+
+    def to_json(self, **kwargs):
+        """Returns a JSON string containing the network configuration.
+
+        To load a network from a JSON save file, use
+        `keras.models.model_from_json(json_string, custom_objects={...})`.
+
+        Args:
+            **kwargs: Additional keyword arguments to be passed to `json.dumps()`.
+
+        Returns:
+            A JSON string.
+        """
+        import json
+
+        from torchkeras.saving import serialization
+
+        return json.dumps(serialization.serialize_keras_object(self), **kwargs)

@@ -8,6 +8,7 @@ midway, or a crash, leaves at worst a stray temp file, never a truncated model.
 
 import contextlib
 import errno
+import math
 import os
 import tempfile
 import threading
@@ -96,3 +97,79 @@ def atomic_open(filepath, mode="wb"):
         with open(tmp_path, mode) as f:
             yield f
             f.flush()
+
+
+# -- load limits ---------------------------------------------------------------------------------
+# The most bytes one loaded zip member or HDF5 dataset may declare. Files declaring more are
+# refused before anything is read or allocated: a hostile file cannot make a load exhaust
+# memory. 64 GiB by default; raise it with `set_max_load_bytes()` for larger models.
+_MAX_LOAD_BYTES = 1 << 36
+
+
+def get_max_load_bytes():
+    """The most bytes a loaded file member (zip member, HDF5 dataset) may declare."""
+    return _MAX_LOAD_BYTES
+
+
+def set_max_load_bytes(num_bytes):
+    """Set the most bytes a loaded file member (zip member, HDF5 dataset) may declare.
+
+    Loading a `.keras` or `.weights.h5` file refuses, before reading or allocating anything,
+    any member or dataset that declares more than this. Raise it to load very large models.
+
+    Args:
+        num_bytes: Positive integer. Defaults (at import) to 64 GiB.
+    """
+    global _MAX_LOAD_BYTES
+    if isinstance(num_bytes, bool) or not isinstance(num_bytes, int):
+        raise TypeError(
+            "set_max_load_bytes(): `num_bytes` must be an integer. "
+            f"Received: num_bytes={num_bytes} of type {type(num_bytes)}"
+        )
+    if num_bytes <= 0:
+        raise ValueError(
+            "set_max_load_bytes(): `num_bytes` must be a positive integer. "
+            f"Received: num_bytes={num_bytes}"
+        )
+    _MAX_LOAD_BYTES = num_bytes
+
+
+def too_large_message(what, declared):
+    return (
+        f"Not allowed: {what} declares {declared} bytes, more than the limit of "
+        f"{_MAX_LOAD_BYTES} bytes; refusing to load it. If you trust this file, raise the "
+        "limit with `torchkeras.saving.file_utils.set_max_load_bytes()`."
+    )
+
+
+# While a model is rebuilt from a loaded config, the variables its layers create are charged
+# against the load limit, so a config declaring huge shapes fails before allocating them.
+_BUDGET = threading.local()
+
+
+@contextlib.contextmanager
+def allocation_budget(num_bytes):
+    """Within the scope, `charge_allocation` refuses variables beyond `num_bytes` in total."""
+    previous = getattr(_BUDGET, "left", None)
+    _BUDGET.left = num_bytes
+    try:
+        yield
+    finally:
+        _BUDGET.left = previous
+
+
+def charge_allocation(shape, itemsize, owner):
+    """Count a variable of `shape` about to be created by `owner` (a layer name) against the
+    active `allocation_budget`; a no-op outside one."""
+    left = getattr(_BUDGET, "left", None)
+    if left is None:
+        return
+    num_bytes = math.prod(shape) * itemsize
+    if num_bytes > left:
+        raise ValueError(
+            f"Not allowed: the loaded config makes layer '{owner}' create a variable of shape "
+            f"{tuple(shape)} ({num_bytes} bytes), beyond the limit of {_MAX_LOAD_BYTES} bytes "
+            "for all variables of a loaded model; refusing to allocate it. If you trust this "
+            "file, raise the limit with `torchkeras.saving.file_utils.set_max_load_bytes()`."
+        )
+    _BUDGET.left = left - num_bytes

@@ -4,9 +4,11 @@ These check the arguments and the file extension, then hand over to `saving_lib`
 `.weights.h5`) or to the legacy HDF5 module (`.h5`) when it is available.
 """
 
+import json
 import os
 import zipfile
 
+from torchkeras.saving import legacy_h5
 from torchkeras.saving import saving_lib
 from torchkeras.utils import io_utils
 
@@ -20,17 +22,6 @@ def _ask_to_proceed_with_overwrite(filepath):
         return False
     io_utils.print_msg("[TIP] Next time specify overwrite=True!")
     return True
-
-
-def _legacy_h5(feature):
-    try:
-        from torchkeras.saving import legacy_h5
-    except ImportError:
-        raise NotImplementedError(
-            f"{feature}: the legacy HDF5 (`.h5`) model format is not supported yet. Use the "
-            "`.keras` format or `.weights.h5` files. See compat/DIFFERENCES.md."
-        ) from None
-    return legacy_h5
 
 
 # Set by `torchkeras.compat.install()`: an extension-less path saves a directory, as tf.keras 2's
@@ -85,7 +76,7 @@ def save_model(model, filepath, overwrite=True, zipped=None, **kwargs):
         # tf.keras 2's `model.save("dir")` (under the compat shim) writes a directory.
         return saving_lib.save_model(model, filepath, zipped=False)
     if path_str.endswith((".h5", ".hdf5")):
-        return _legacy_h5("Model.save()").save_model_to_hdf5(
+        return legacy_h5.save_model_to_hdf5(
             model, filepath, overwrite, include_optimizer
         )
     raise ValueError(
@@ -140,7 +131,7 @@ def load_model(filepath, custom_objects=None, compile=True, safe_mode=True):
             filepath, custom_objects=custom_objects, compile=compile, safe_mode=safe_mode
         )
     if path_str.endswith((".h5", ".hdf5")):
-        return _legacy_h5("load_model()").load_model_from_hdf5(
+        return legacy_h5.load_model_from_hdf5(
             filepath, custom_objects=custom_objects, compile=compile, safe_mode=safe_mode
         )
     raise ValueError(
@@ -156,7 +147,8 @@ def save_weights(model, filepath, overwrite=True, **kwargs):
     Args:
         model: The model whose weights are saved.
         filepath: `str` or `pathlib.Path` object. Path where the weights will be saved. It must
-            end in `.weights.h5`.
+            end in `.weights.h5`, or in `.safetensors` for a safetensors file keyed by the
+            variable paths (model weights only, no optimizer state).
         overwrite: Whether to overwrite an existing file silently, or to ask on stdin. Defaults
             to `True`.
     """
@@ -170,6 +162,13 @@ def save_weights(model, filepath, overwrite=True, **kwargs):
     objects_to_skip = kwargs.pop("objects_to_skip", None)
     if kwargs:
         raise ValueError(f"Invalid keyword arguments: {kwargs}")
+    if path_str.endswith(".safetensors"):
+        if os.path.exists(path_str) and not overwrite:
+            if not _ask_to_proceed_with_overwrite(path_str):
+                return
+        from torchkeras.saving import safetensors_io
+
+        return safetensors_io.save_weights(model, filepath)
     if not path_str.endswith(".weights.h5"):
         raise ValueError(
             f"The filename must end in `.weights.h5`. Received: filepath={path_str}"
@@ -185,8 +184,8 @@ def load_weights(model, filepath, skip_mismatch=False, **kwargs):
 
     Args:
         model: The model to load the weights into. It must be built.
-        filepath: `str` or `pathlib.Path` object: a `.weights.h5` or `.keras` file, or a legacy
-            `.h5` file.
+        filepath: `str` or `pathlib.Path` object: a `.weights.h5`, `.keras` or `.safetensors`
+            file, or a legacy `.h5` file.
         skip_mismatch: Boolean, whether to skip (with a warning) the objects whose variables
             do not match the file in number or shape, instead of raising. Defaults to `False`.
     """
@@ -195,6 +194,15 @@ def load_weights(model, filepath, skip_mismatch=False, **kwargs):
     by_name = kwargs.pop("by_name", None)
     if kwargs:
         raise ValueError(f"Invalid keyword arguments: {kwargs}")
+    if path_str.endswith(".safetensors"):
+        if objects_to_skip is not None or by_name is not None:
+            raise ValueError(
+                "`objects_to_skip` and `by_name` are not supported for '.safetensors' files. "
+                f"Received: {filepath}"
+            )
+        from torchkeras.saving import safetensors_io
+
+        return safetensors_io.load_weights(model, filepath, skip_mismatch=skip_mismatch)
     if path_str.endswith(".keras") or path_str.endswith(".weights.h5"):
         if objects_to_skip is not None and path_str.endswith(".keras"):
             raise ValueError(
@@ -215,10 +223,35 @@ def load_weights(model, filepath, skip_mismatch=False, **kwargs):
                 "`objects_to_skip` only supports loading '.weights.h5' files."
                 f"Received: {filepath}"
             )
-        return _legacy_h5("Model.load_weights()").load_weights(
+        return legacy_h5.load_weights(
             model, filepath, skip_mismatch=skip_mismatch, by_name=bool(by_name)
         )
     raise ValueError(
         f"File format not supported: filepath={filepath}. Keras 3 only supports V3 `.keras` "
         "files, `.weights.h5` files, legacy H5 format files (`.h5` extension)."
     )
+
+
+def model_from_json(json_string, custom_objects=None):
+    """Parses a JSON model configuration string and returns a model instance.
+
+    Example:
+
+    >>> model = keras.Sequential([
+    ...     keras.layers.Dense(5, input_shape=(3,)),
+    ...     keras.layers.Softmax()])
+    >>> config = model.to_json()
+    >>> loaded_model = keras.models.model_from_json(config)
+
+    Args:
+        json_string: JSON string encoding a model configuration.
+        custom_objects: Optional dictionary mapping names (strings) to custom classes or
+            functions to be considered during deserialization.
+
+    Returns:
+        A Keras model instance (uncompiled).
+    """
+    from torchkeras import layers
+
+    model_config = json.loads(json_string)
+    return layers.deserialize(model_config, custom_objects=custom_objects)

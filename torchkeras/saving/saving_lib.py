@@ -16,6 +16,7 @@ No pickle is involved anywhere, and every file is written to a temporary file fi
 `file_utils`), so a failed save leaves the previous file intact.
 """
 
+import contextlib
 import datetime
 import io
 import json
@@ -35,7 +36,7 @@ _CONFIG_FILENAME = "config.json"
 _METADATA_FILENAME = "metadata.json"
 _VARS_FNAME_H5 = "model.weights.h5"
 # A zip member that declares this much more than it stores is a decompression bomb.
-_ZIP_MEMBER_BOMB_FLOOR_BYTES = 1 << 32
+_ZIP_MEMBER_BOMB_FLOOR_BYTES = 1 << 30
 _ZIP_MEMBER_MAX_EXPANSION = 100
 
 
@@ -74,6 +75,52 @@ def enable_unsafe_deserialization():
     """Disables safe mode globally, allowing deserialization of lambdas."""
     global _GLOBAL_SAFE_MODE
     _GLOBAL_SAFE_MODE = False
+
+
+# -- checkpoint metadata ---------------------------------------------------------------------
+# Extra metadata a caller (ModelCheckpoint) attaches to the files saved inside a scope: a
+# `"torchkeras_checkpoint"` entry of `metadata.json` (`.keras`) or root attribute (`.weights.h5`).
+# Real Keras ignores both. Written in the same atomic replace as the weights.
+_CHECKPOINT_KEY = "torchkeras_checkpoint"
+_EXTRA_METADATA = threading.local()
+
+
+@contextlib.contextmanager
+def checkpoint_metadata_scope(metadata):
+    """Within the scope, `.keras` and `.weights.h5` saves record `metadata` (a JSON-able dict)."""
+    previous = getattr(_EXTRA_METADATA, "value", None)
+    _EXTRA_METADATA.value = metadata
+    try:
+        yield
+    finally:
+        _EXTRA_METADATA.value = previous
+
+
+def _current_checkpoint_metadata():
+    return getattr(_EXTRA_METADATA, "value", None)
+
+
+def read_checkpoint_metadata(filepath):
+    """The metadata recorded by `checkpoint_metadata_scope` in a saved file, or `None` (no such
+    file, no metadata, or a file that cannot be read)."""
+    filepath = os.fspath(filepath)
+    try:
+        if filepath.endswith(".weights.h5"):
+            store = weights_h5.H5IOStore(filepath, mode="r")
+            try:
+                raw = store.h5_file.attrs.get(_CHECKPOINT_KEY)
+            finally:
+                store.close()
+            value = None if raw is None else json.loads(raw)
+        elif filepath.endswith(".keras"):
+            with _open_keras_zip(filepath) as zf:
+                metadata = json.loads(_read_zip_member(zf, _METADATA_FILENAME, filepath))
+            value = metadata.get(_CHECKPOINT_KEY) if isinstance(metadata, dict) else None
+        else:
+            return None
+    except (OSError, ValueError, KeyError):
+        return None
+    return value if isinstance(value, dict) else None
 
 
 # -- the structure walk ------------------------------------------------------------------------
@@ -229,18 +276,22 @@ def load_own_variables(layer, store):
             f"{len(store.keys())} variables during loading. "
             f"Expected: {[getattr(v, 'name', None) for v in all_vars]}"
         )
-    values = [store[str(i)] for i in range(len(all_vars))]
-    # Check every shape before assigning any, so that a mismatch leaves the layer unchanged.
-    for variable, value in zip(all_vars, values):
-        if tuple(variable.shape) != tuple(value.shape):
+    # Check every shape before reading or assigning any value: a mismatch leaves the layer
+    # unchanged, and a stored shape that disagrees is never allocated.
+    if hasattr(store, "shape"):
+        shapes = [store.shape(str(i)) for i in range(len(all_vars))]
+    else:
+        shapes = [tuple(store[str(i)].shape) for i in range(len(all_vars))]
+    for variable, shape in zip(all_vars, shapes):
+        if tuple(variable.shape) != tuple(shape):
             raise ValueError(
                 "The shape of the target variable and the shape of the target value in "
                 f"`variable.assign(value)` must match. variable.shape={tuple(variable.shape)}, "
-                f"Received: value.shape={tuple(value.shape)}. Target variable: "
+                f"Received: value.shape={tuple(shape)}. Target variable: "
                 f"{getattr(variable, 'path', None)}"
             )
-    for variable, value in zip(all_vars, values):
-        _assign(variable, value)
+    for i, variable in enumerate(all_vars):
+        _assign(variable, store[str(i)])
 
 
 def _assign(variable, value):
@@ -381,13 +432,13 @@ def _serialize_model(model):
     # Includes `build_config` and `compile_config` (`{}` for a model that is not compiled).
     config = serialization.serialize_keras_object(model)
     config_json = json.dumps(config)
-    metadata_json = json.dumps(
-        {
-            "keras_version": KERAS_VERSION,
-            "date_saved": datetime.datetime.now().strftime("%Y-%m-%d@%H:%M:%S"),
-        }
-    )
-    return config_json, metadata_json
+    metadata = {
+        "keras_version": KERAS_VERSION,
+        "date_saved": datetime.datetime.now().strftime("%Y-%m-%d@%H:%M:%S"),
+    }
+    if _current_checkpoint_metadata() is not None:
+        metadata[_CHECKPOINT_KEY] = _current_checkpoint_metadata()
+    return config_json, json.dumps(metadata)
 
 
 def _weights_bytes(model):
@@ -446,6 +497,8 @@ def _read_zip_member(zf, name, filepath):
             f"The file is not a valid .keras file (corrupt or truncated): it has no "
             f"`{name}`. Received: filepath={filepath}"
         ) from None
+    if info.file_size > file_utils.get_max_load_bytes():
+        raise ValueError(file_utils.too_large_message(f"ZIP member '{name}'", info.file_size))
     if (
         info.file_size > _ZIP_MEMBER_BOMB_FLOOR_BYTES
         and info.file_size > _ZIP_MEMBER_MAX_EXPANSION * info.compress_size
@@ -484,7 +537,8 @@ def _model_from_config(config_json, custom_objects, compile, safe_mode, filepath
     compile_config = config.pop("compile_config", None)
     ambient = in_safe_mode()
     safe_mode = ambient if ambient is not None else safe_mode
-    with object_registry.custom_object_scope(custom_objects), SafeModeScope(safe_mode):
+    with object_registry.custom_object_scope(custom_objects), SafeModeScope(safe_mode), \
+            file_utils.allocation_budget(file_utils.get_max_load_bytes()):
         model = layers.deserialize(config, custom_objects=custom_objects)
         if compile and compile_config and hasattr(model, "compile_from_config"):
             model.compile_from_config(compile_config)
@@ -508,14 +562,32 @@ def _load_weights_bytes(model, data, filepath, skip_mismatch=False):
         store.close()
 
 
+def _is_unsafe_member_name(name):
+    # Names that could land outside a directory they were extracted into. Members are never
+    # extracted to disk here, but such an archive is hostile or broken either way.
+    parts = name.replace("\\", "/").split("/")
+    return (
+        "\\" in name or name.startswith("/") or ".." in parts or ":" in parts[0]
+        or "\0" in name
+    )
+
+
 def _open_keras_zip(filepath):
     try:
-        return zipfile.ZipFile(filepath, "r")
+        zf = zipfile.ZipFile(filepath, "r")
     except (zipfile.BadZipFile, EOFError) as e:
         raise ValueError(
             "The file is not a valid .keras file (corrupt or truncated). "
             f"Received: filepath={filepath}"
         ) from e
+    for name in zf.namelist():
+        if _is_unsafe_member_name(name):
+            zf.close()
+            raise ValueError(
+                f"Not allowed: ZIP member with a path outside the archive: '{name}'. A .keras "
+                f"file holds only relative member names. Received: filepath={filepath}"
+            )
+    return zf
 
 
 def load_model(filepath, custom_objects=None, compile=True, safe_mode=True):
@@ -568,6 +640,8 @@ def save_weights_only(model, filepath, objects_to_skip=None):
         store = weights_h5.H5IOStore(tmp_path, mode="w")
         try:
             save_weights_to_store(model, store, objects_to_skip=objects_to_skip)
+            if _current_checkpoint_metadata() is not None:
+                store.h5_file.attrs[_CHECKPOINT_KEY] = json.dumps(_current_checkpoint_metadata())
         finally:
             store.close()
 

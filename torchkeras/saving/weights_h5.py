@@ -27,6 +27,8 @@ import h5py
 import numpy as np
 import torch
 
+from torchkeras.saving import file_utils
+
 # A dataset declaring more than this many bytes must store at least 1/_MAX_EXPANSION of them.
 _DATASET_BOMB_FLOOR_BYTES = 1 << 32
 _DATASET_MAX_EXPANSION = 1000
@@ -72,6 +74,8 @@ def _safe_dataset(group, name):
     if dataset.is_virtual:
         raise ValueError("Not allowed: H5 file with virtual Dataset")
     declared = math.prod(dataset.shape or ()) * dataset.dtype.itemsize
+    if declared > file_utils.get_max_load_bytes():
+        raise ValueError(file_utils.too_large_message(f"H5 dataset '{name}'", declared))
     stored = dataset.id.get_storage_size()
     if declared > _DATASET_BOMB_FLOOR_BYTES and declared > _DATASET_MAX_EXPANSION * stored:
         raise ValueError(
@@ -161,6 +165,12 @@ class _ReadEntry:
         if self._group is None:
             raise KeyError(key)
         return _read_dataset(self._group, key)
+
+    def shape(self, key):
+        """The stored shape of variable `key`, checked for safety but not read."""
+        if self._group is None:
+            raise KeyError(key)
+        return tuple(_safe_dataset(self._group, str(key)).shape or ())
 
 
 class H5IOStore:

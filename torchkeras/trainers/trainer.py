@@ -19,6 +19,15 @@ from torchkeras.trainers.epoch_iterator import EpochIterator
 from torchkeras.utils import tree
 
 
+def _check_not_empty(iterator, method, arg):
+    # Keras trains on nothing (a warning) or returns `[]`; an explicit error is clearer.
+    if iterator.num_batches == 0:
+        raise ValueError(
+            f"Model.{method}(): no batches were produced by the input data. Received empty "
+            f"input `{arg}`."
+        )
+
+
 class Trainer:
     """The training and inference API mixed into `Model`."""
 
@@ -173,7 +182,11 @@ class Trainer:
             loss = self._compile_loss(y, y_pred, sample_weight)
             if loss is not None:
                 losses.append(loss)
-        losses.extend(self._additional_losses())
+        additional = self._additional_losses()
+        if not additional and losses:
+            # The common step: the compiled loss alone.
+            return losses[0]
+        losses.extend(additional)
         if not losses:
             raise ValueError("No loss to compute. Provide a `loss` argument in `compile()`.")
         return losses[0] if len(losses) == 1 else compile_utils.scalar_loss_sum(losses)
@@ -181,12 +194,14 @@ class Trainer:
     def _additional_losses(self):
         from torchkeras.layers import layer as layer_lib
 
-        losses = [loss for layer in layer_lib._LAYERS_WITH_LOSSES for loss in layer._losses]
         if self._regularized is None:
             self._regularized = [
                 (v, v.regularizer) for v in self.trainable_weights
                 if getattr(v, "regularizer", None) is not None
             ]
+        if not layer_lib._LAYERS_WITH_LOSSES and not self._regularized:
+            return ()
+        losses = [loss for layer in layer_lib._LAYERS_WITH_LOSSES for loss in layer._losses]
         losses.extend(regularizer(v) for v, regularizer in self._regularized)
         return losses
 
@@ -240,11 +255,23 @@ class Trainer:
             return self.train_function
         self._fast_step = None
         step = self._maybe_compile(self.train_step)
+        if step is self.train_step:
 
-        def train_function(batches):
-            for data in batches:
-                logs = step(data)
-            return logs
+            def train_function(batches):
+                for data in batches:
+                    logs = step(data)
+                return logs
+
+        else:
+            eager_step = self.train_step
+
+            def train_function(batches):
+                for data in batches:
+                    # The first step runs eagerly: it builds the optimizer and picks its step
+                    # function, one-time Python work torch.compile would otherwise trace (and
+                    # break the whole step's graph on).
+                    logs = step(data) if self._fast_step is not None else eager_step(data)
+                return logs
 
         self.train_function = train_function
         return train_function
@@ -334,6 +361,7 @@ class Trainer:
             steps_per_epoch=steps_per_epoch, shuffle=shuffle, class_weight=class_weight,
             steps_per_execution=self.steps_per_execution,
         )
+        _check_not_empty(epoch_iterator, "fit", "x")
         verbose = _resolve_verbose(verbose)
         if not isinstance(callbacks, callbacks_module.CallbackList):
             callbacks = callbacks_module.CallbackList(
@@ -345,13 +373,22 @@ class Trainer:
         train_function = self.make_train_function()
         eval_iterator = None
         training_logs = {}
+        # A callback restoring a backup (`BackupAndRestore`) sets where training resumes.
+        self._initial_epoch = None
+        self._initial_step = 0
         callbacks.on_train_begin()
+        if self._initial_epoch is not None:
+            initial_epoch = self._initial_epoch
         for epoch in range(initial_epoch, epochs):
             self.reset_metrics()
             callbacks.on_epoch_begin(epoch)
             torch.nn.Module.train(self, True)
             logs = {}
+            skip_steps, self._initial_step = self._initial_step, 0
             for begin_step, end_step, batches in epoch_iterator:
+                if end_step < skip_steps:
+                    # Already trained before the interruption; drawn only to keep the order.
+                    continue
                 callbacks.on_train_batch_begin(begin_step)
                 logs = train_function(batches)
                 callbacks.on_train_batch_end(end_step, logs)
@@ -407,6 +444,7 @@ class Trainer:
             x=x, y=y, sample_weight=sample_weight, batch_size=batch_size,
             steps_per_epoch=steps, shuffle=False, steps_per_execution=self.steps_per_execution,
         )
+        _check_not_empty(iterator, "evaluate", "x")
         verbose = _resolve_verbose(verbose)
         if not isinstance(callbacks, callbacks_module.CallbackList):
             callbacks = callbacks_module.CallbackList(
