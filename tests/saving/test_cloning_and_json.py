@@ -193,3 +193,13 @@ def test_model_from_json_custom_objects():
     text = model.to_json()
     restored = keras.models.model_from_json(text, custom_objects={"clone_test>Twice": Twice})
     np.testing.assert_allclose(restored.predict(X, verbose=0), 2 * X)
+
+
+def test_model_from_json_refuses_huge_declared_shapes_before_allocating():
+    import json as json_lib
+
+    model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(2)])
+    config = json_lib.loads(model.to_json())
+    config["config"]["layers"][1]["config"]["units"] = 10**12
+    with pytest.raises(ValueError, match=r"^Not allowed: the loaded config makes layer"):
+        keras.models.model_from_json(json_lib.dumps(config))

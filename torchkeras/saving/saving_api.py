@@ -8,6 +8,7 @@ import json
 import os
 import zipfile
 
+from torchkeras.saving import file_utils
 from torchkeras.saving import legacy_h5
 from torchkeras.saving import saving_lib
 from torchkeras.utils import io_utils
@@ -131,9 +132,11 @@ def load_model(filepath, custom_objects=None, compile=True, safe_mode=True):
             filepath, custom_objects=custom_objects, compile=compile, safe_mode=safe_mode
         )
     if path_str.endswith((".h5", ".hdf5")):
-        return legacy_h5.load_model_from_hdf5(
-            filepath, custom_objects=custom_objects, compile=compile, safe_mode=safe_mode
-        )
+        # Variables a loaded config declares are charged against the load limit, as for .keras.
+        with file_utils.allocation_budget(file_utils.get_max_load_bytes()):
+            return legacy_h5.load_model_from_hdf5(
+                filepath, custom_objects=custom_objects, compile=compile, safe_mode=safe_mode
+            )
     raise ValueError(
         f"File format not supported: filepath={filepath}. Keras 3 only supports V3 `.keras` "
         "files, legacy H5 format files (`.h5` extension). Note that the legacy SavedModel "
@@ -254,4 +257,5 @@ def model_from_json(json_string, custom_objects=None):
     from torchkeras import layers
 
     model_config = json.loads(json_string)
-    return layers.deserialize(model_config, custom_objects=custom_objects)
+    with file_utils.allocation_budget(file_utils.get_max_load_bytes()):
+        return layers.deserialize(model_config, custom_objects=custom_objects)
