@@ -7,16 +7,21 @@ import torch
 
 
 def compile_step(step):
-    """Return `step` compiled with `torch.compile`, or `step` itself after a failed compile."""
+    """Return `step` compiled with `torch.compile`, or `step` itself after a failed compile.
+
+    Only the first compiled call may fall back: that is when torch compiles the step, before any
+    of it has run, so running it again eagerly cannot apply an update twice. A later error (the
+    step's own) is raised as is.
+    """
     compiled = torch.compile(step)
-    state = {"fn": compiled}
+    state = {"fn": compiled, "compiled_once": False}
 
     def run(data):
-        try:
+        if state["compiled_once"] or state["fn"] is step:
             return state["fn"](data)
+        try:
+            result = state["fn"](data)
         except Exception as e:  # torch.compile raises many error types
-            if state["fn"] is step:
-                raise
             warnings.warn(
                 "jit_compile=True: torch.compile could not compile this step "
                 f"({type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}). Falling "
@@ -24,5 +29,7 @@ def compile_step(step):
             )
             state["fn"] = step
             return step(data)
+        state["compiled_once"] = True
+        return result
 
     return run
