@@ -8,11 +8,11 @@ progress bar and callbacks do, when they need a number.
 
 import warnings
 
-import numpy as np
 import torch
 
 from torchkeras import backend
 from torchkeras.backend import module_hooks
+from torchkeras.callbacks import callback_list
 from torchkeras.trainers import compile_utils
 from torchkeras.trainers.data_adapters import data_adapter_utils
 from torchkeras.trainers.epoch_iterator import EpochIterator
@@ -469,7 +469,7 @@ class Trainer:
             callbacks.on_test_batch_end(end_step, logs)
             if self.stop_evaluating:
                 break
-        logs = _pythonify(self._get_metrics_result_or_logs(logs))
+        logs = callback_list.pythonify_logs(self._get_metrics_result_or_logs(logs))
         callbacks.on_test_end(logs)
         return logs
 
@@ -541,7 +541,7 @@ class Trainer:
         torch.nn.Module.train(self, True)
         logs = self.make_train_function()([data])
         torch.nn.Module.train(self, False)
-        logs = _pythonify(logs)
+        logs = callback_list.pythonify_logs(logs)
         if return_dict:
             return logs
         return self._flatten_metrics_in_order(logs)
@@ -552,7 +552,7 @@ class Trainer:
         data = data_adapter_utils.convert_batch((x, y, sample_weight))
         self.reset_metrics()
         torch.nn.Module.train(self, False)
-        logs = _pythonify(self.make_test_function()([data]))
+        logs = callback_list.pythonify_logs(self.make_test_function()([data]))
         if return_dict:
             return logs
         return self._flatten_metrics_in_order(logs)
@@ -696,15 +696,3 @@ def _should_eval(epoch, validation_freq):
         "Expected `validation_freq` to be a list or int. "
         f"Received: validation_freq={validation_freq} of the type {type(validation_freq)}."
     )
-
-
-def _pythonify(logs):
-    result = {}
-    for key, value in sorted(dict(logs).items()):
-        if isinstance(value, torch.Tensor):
-            value = value.detach().cpu()
-            value = value.item() if value.numel() == 1 else value.numpy()
-        elif isinstance(value, np.ndarray) and value.size == 1:
-            value = value.item()
-        result[key] = value
-    return result
