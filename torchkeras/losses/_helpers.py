@@ -1,26 +1,11 @@
 """Small helpers shared by losses and metrics: naming, dtypes, tensor conversion."""
 
-import re
-
 import numpy as np
 import torch
 
 from torchkeras import backend
-from torchkeras.backend import global_state
-
-
-def to_snake_case(name):
-    name = re.sub(r"\W+", "", name)
-    name = re.sub("(.)([A-Z][a-z]+)", r"\1_\2", name)
-    return re.sub("([a-z])([A-Z])", r"\1_\2", name).lower()
-
-
-def auto_name(prefix):
-    """A unique snake-case name for an object of class `prefix` (`my_loss`, `my_loss_1`, ...).
-
-    The counters are shared with layers and reset by `clear_session()`, as in Keras.
-    """
-    return global_state.uniquify(to_snake_case(prefix))
+from torchkeras.utils.naming import auto_name  # noqa: F401  (used as _helpers.auto_name)
+from torchkeras.utils.naming import to_snake_case
 
 
 def get_object_name(obj):
