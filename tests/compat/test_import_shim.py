@@ -253,3 +253,35 @@ def test_extensionless_save_and_saved_model_round_trip(shim, tmp_path):
     (fake / "saved_model.pb").write_bytes(b"")
     with pytest.raises(NotImplementedError, match="is a TensorFlow SavedModel"):
         tf.saved_model.load(str(fake))
+
+
+def test_tensorflow_gradient_rule_under_the_shim():
+    # TensorFlow records gradients only under a GradientTape: `model(x).numpy()` works outside one.
+    import torch
+
+    assert torch.is_grad_enabled()
+    compat.install()
+    try:
+        import numpy as np
+        import tensorflow as tf
+
+        model = tf.keras.Sequential([tf.keras.Input((2,)), tf.keras.layers.Dense(1)])
+        model.set_weights([np.array([[1.0], [2.0]], "float32"), np.array([0.5], "float32")])
+        x = np.array([[1.0, 1.0]], "float32")
+        np.testing.assert_allclose(model(x).numpy(), [[3.5]])
+        np.testing.assert_allclose(np.asarray(model(x)), [[3.5]])
+        with tf.GradientTape() as tape:
+            y = model(x)
+        grads = tape.gradient(y, model.trainable_weights)
+        np.testing.assert_allclose(grads[0].numpy(), [[1.0], [1.0]])
+        np.testing.assert_allclose(grads[1].numpy(), [1.0])
+        # fit and train_on_batch record on their own: y = 3.5, target 0, SGD(0.1) on MSE.
+        model.compile(optimizer=tf.keras.optimizers.SGD(0.1), loss="mse")
+        model.train_on_batch(x, np.zeros((1, 1), "float32"))
+        # d(mse)/dw = 2 * 3.5 * x = 7 -> w - 0.7; d/db = 7 -> b - 0.7
+        np.testing.assert_allclose(model.get_weights()[0], [[0.3], [1.3]], rtol=1e-6)
+        model.fit(x, np.zeros((1, 1), "float32"), epochs=1, verbose=0)
+        assert not torch.is_grad_enabled()
+    finally:
+        compat.uninstall()
+    assert torch.is_grad_enabled()

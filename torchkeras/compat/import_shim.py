@@ -11,6 +11,8 @@ import importlib.abc
 import importlib.util
 import sys
 
+import torch
+
 # Top-level packages the shim answers for, and the torchkeras module each one stands for.
 ROOTS = {
     "keras": "torchkeras",
@@ -145,6 +147,11 @@ def install():
     from torchkeras.saving import saving_api
 
     saving_api._EXTENSIONLESS_AS_DIRECTORY = True
+    # TensorFlow's rule: operations are recorded for gradients only under a `GradientTape` (and
+    # inside `fit`/`train_on_batch`, which enable recording themselves), so `model(x).numpy()`
+    # works as in a TensorFlow script. Grad mode is per thread: this is the installing thread's.
+    _SAVED_ATTRIBUTES["grad_enabled"] = torch.is_grad_enabled()
+    torch.set_grad_enabled(False)
     for name in _PRELOADED:
         importlib.import_module(name)
 
@@ -177,6 +184,8 @@ def uninstall():
     from torchkeras.saving import saving_api
 
     saving_api._EXTENSIONLESS_AS_DIRECTORY = False
+    if "grad_enabled" in _SAVED_ATTRIBUTES:
+        torch.set_grad_enabled(_SAVED_ATTRIBUTES.pop("grad_enabled"))
 
 
 def is_installed():

@@ -258,19 +258,23 @@ class Trainer:
         if step is self.train_step:
 
             def train_function(batches):
-                for data in batches:
-                    logs = step(data)
+                # Explicit: a caller may have switched recording off (the tf.keras shim does,
+                # as TensorFlow records only under a GradientTape).
+                with torch.enable_grad():
+                    for data in batches:
+                        logs = step(data)
                 return logs
 
         else:
             eager_step = self.train_step
 
             def train_function(batches):
-                for data in batches:
-                    # The first step runs eagerly: it builds the optimizer and picks its step
-                    # function, one-time Python work torch.compile would otherwise trace (and
-                    # break the whole step's graph on).
-                    logs = step(data) if self._fast_step is not None else eager_step(data)
+                with torch.enable_grad():
+                    for data in batches:
+                        # The first step runs eagerly: it builds the optimizer and picks its
+                        # step function, one-time Python work torch.compile would otherwise
+                        # trace (and break the whole step's graph on).
+                        logs = step(data) if self._fast_step is not None else eager_step(data)
                 return logs
 
         self.train_function = train_function
