@@ -326,3 +326,14 @@ def test_duplicate_metric_names_get_suffixes(rng):
     logs = model.evaluate(np.zeros((2, 2), "float32"), np.zeros((2, 1), "float32"), verbose=0,
                           return_dict=True)
     assert sorted(logs) == ["loss", "mae", "mae_1", "weighted_mae"]
+
+
+def test_regularizers_of_weights_created_by_the_first_fit_step():
+    # A model without Input builds inside fit: its regularization losses still count.
+    model = keras.Sequential([layers.Dense(1, kernel_regularizer=keras.regularizers.l2(1.0),
+                                           kernel_initializer="ones")])
+    model.compile(optimizer=keras.optimizers.SGD(0.01), loss="mse")
+    history = model.fit(np.zeros((4, 3), "float32"), np.zeros((4, 1), "float32"), batch_size=4,
+                        epochs=2, verbose=0)
+    # 1.0 * sum(1^2) over 3 weights; then w = 1 - 0.01 * 2 = 0.98 -> 3 * 0.98^2.
+    np.testing.assert_allclose(history.history["loss"], [3.0, 3 * 0.98 ** 2], rtol=1e-6)

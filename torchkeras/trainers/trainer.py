@@ -195,15 +195,18 @@ class Trainer:
         from torchkeras.layers import layer as layer_lib
 
         if self._regularized is None:
-            self._regularized = [
-                (v, v.regularizer) for v in self.trainable_weights
-                if getattr(v, "regularizer", None) is not None
-            ]
+            self._regularized = self._collect_regularized() if self.built else None
         if not layer_lib._LAYERS_WITH_LOSSES and not self._regularized:
             return ()
         losses = [loss for layer in layer_lib._LAYERS_WITH_LOSSES for loss in layer._losses]
         losses.extend(regularizer(v) for v, regularizer in self._regularized)
         return losses
+
+    def _collect_regularized(self):
+        return [
+            (v, v.regularizer) for v in self.trainable_weights
+            if getattr(v, "regularizer", None) is not None
+        ]
 
     def compute_metrics(self, x, y, y_pred, sample_weight=None):
         """Update the compiled metrics and return the current results of `self.metrics`."""
@@ -373,7 +376,9 @@ class Trainer:
                 epochs=epochs, steps=epoch_iterator.num_batches, model=self,
             )
         self.stop_training = False
-        self._regularized = None
+        # Collected here, not lazily inside the step: a compiled step would otherwise be traced
+        # once with nothing collected and again with the list (a recompile on every `fit`).
+        self._regularized = self._collect_regularized() if self.built else None
         train_function = self.make_train_function()
         eval_iterator = None
         training_logs = {}
