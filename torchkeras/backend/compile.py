@@ -16,11 +16,11 @@ def compile_step(step):
     compiled = torch.compile(step)
     state = {"fn": compiled, "compiled_once": False}
 
-    def run(data):
+    def run(*args):
         if state["compiled_once"] or state["fn"] is step:
-            return state["fn"](data)
+            return state["fn"](*args)
         try:
-            result = state["fn"](data)
+            result = state["fn"](*args)
         except Exception as e:  # torch.compile raises many error types
             warnings.warn(
                 "jit_compile=True: torch.compile could not compile this step "
@@ -28,7 +28,7 @@ def compile_step(step):
                 "back to eager execution."
             )
             state["fn"] = step
-            return step(data)
+            return step(*args)
         state["compiled_once"] = True
         return result
 

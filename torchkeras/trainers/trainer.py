@@ -51,6 +51,7 @@ class Trainer:
         self.predict_function = None
         self._regularized = None
         self._fast_step = None
+        self._compiled_train_forward = None
 
     # -- compile ------------------------------------------------------------------------------
     def compile(self, optimizer="rmsprop", loss=None, loss_weights=None, metrics=None,
@@ -221,8 +222,8 @@ class Trainer:
     def train_step(self, data):
         """One step of training on a batch: forward, loss, backward, optimizer update."""
         x, y, sample_weight = data_adapter_utils.unpack_x_y_sample_weight(data)
-        y_pred = self(x, training=True)
-        loss = self.compute_loss(x=x, y=y, y_pred=y_pred, sample_weight=sample_weight)
+        forward = self._compiled_train_forward or self._train_forward
+        y_pred, loss = forward(x, y, sample_weight)
         self._loss_tracker.update_state(loss.detach(), sample_weight=_batch_size(x))
         if self.optimizer is not None:
             loss = self.optimizer.scale_loss(loss)
@@ -238,6 +239,13 @@ class Trainer:
         else:
             warnings.warn("The model does not have any trainable weights.")
         return self.compute_metrics(x, y, y_pred, sample_weight=sample_weight)
+
+    def _train_forward(self, x, y, sample_weight):
+        # The part of the default train step that `jit_compile=True` compiles: torch.compile
+        # also compiles its backward, while `loss.backward()` and the optimizer update stay
+        # outside (tracing them would break the graph).
+        y_pred = self(x, training=True)
+        return y_pred, self.compute_loss(x=x, y=y, y_pred=y_pred, sample_weight=sample_weight)
 
     def test_step(self, data):
         """One step of evaluation on a batch: forward, loss and metrics."""
@@ -257,7 +265,15 @@ class Trainer:
         if self.train_function is not None and not force:
             return self.train_function
         self._fast_step = None
-        step = self._maybe_compile(self.train_step)
+        self._compiled_train_forward = None
+        if self.jit_compile and type(self).train_step is Trainer.train_step:
+            # The default step: compile its forward and loss (see `_train_forward`).
+            from torchkeras.backend import compile as compile_lib
+
+            self._compiled_train_forward = compile_lib.compile_step(self._train_forward)
+            step = self.train_step
+        else:
+            step = self._maybe_compile(self.train_step)
         if step is self.train_step:
 
             def train_function(batches):
