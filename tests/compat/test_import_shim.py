@@ -285,3 +285,33 @@ def test_tensorflow_gradient_rule_under_the_shim():
     finally:
         compat.uninstall()
     assert torch.is_grad_enabled()
+
+
+def test_torch_backend_script_keeps_torch_autograd(tmp_path):
+    # A Keras 3 script written for the torch backend calls loss.backward() on eager calls.
+    result = _run(tmp_path, """
+        import os
+        os.environ["KERAS_BACKEND"] = "torch"
+        import torch
+        import keras
+        model = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1, kernel_initializer="ones")])
+        loss = model(torch.ones(1, 2)).sum()
+        loss.backward()
+        print(model.trainable_weights[0].value.grad.flatten().tolist())
+    """)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[1.0, 1.0]"
+
+
+def test_tensorflow_script_gets_tensorflow_autograd(tmp_path):
+    result = _run(tmp_path, """
+        import os
+        os.environ.pop("KERAS_BACKEND", None)
+        os.environ["KERAS_HOME"] = os.getcwd()  # no keras.json: Keras's default backend
+        import numpy as np
+        import keras
+        model = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1, kernel_initializer="ones")])
+        print(model(np.ones((1, 2), "float32")).numpy().tolist())
+    """)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[[2.0]]"

@@ -86,6 +86,40 @@ class _AliasLoader(importlib.abc.Loader):
         module.__spec__ = self._spec
 
 
+_GRADIENT_RULE = {"pending": False}
+
+
+def _script_backend():
+    """The Keras backend a script asked for: `KERAS_BACKEND`, else ~/.keras/keras.json's."""
+    import json
+    import os
+
+    backend = os.environ.get("KERAS_BACKEND")
+    if backend:
+        return backend
+    base = os.environ.get("KERAS_HOME") or os.path.join(os.path.expanduser("~"), ".keras")
+    try:
+        with open(os.path.join(base, "keras.json"), encoding="utf-8") as f:
+            return json.load(f).get("backend", "tensorflow")
+    except (OSError, ValueError, AttributeError):
+        return "tensorflow"
+
+
+def _apply_gradient_rule(fullname):
+    """Pick the autograd rule when the script first imports Keras or TensorFlow.
+
+    A script written for Keras on TensorFlow (or tf.keras, or TensorFlow itself) gets
+    TensorFlow's rule: operations are recorded for gradients only under a `GradientTape` and
+    inside `fit`/`train_on_batch` (which enable recording themselves), so `model(x).numpy()`
+    works. A Keras script that selected the torch backend (`KERAS_BACKEND=torch`) keeps torch's
+    rule, as its `loss.backward()` expects. Grad mode is per thread: the importing thread's.
+    """
+    _GRADIENT_RULE["pending"] = False
+    if fullname.split(".", 1)[0] == "keras" and _script_backend() == "torch":
+        return
+    torch.set_grad_enabled(False)
+
+
 class KerasImportFinder(importlib.abc.MetaPathFinder):
     """Resolves Keras, tf.keras and tensorflow module paths to torchkeras modules."""
 
@@ -93,6 +127,8 @@ class KerasImportFinder(importlib.abc.MetaPathFinder):
         target_name = target_module_name(fullname)
         if target_name is None:
             return None
+        if _GRADIENT_RULE["pending"]:
+            _apply_gradient_rule(fullname)
         try:
             module = importlib.import_module(target_name)
         except ModuleNotFoundError as e:
@@ -147,13 +183,17 @@ def install():
     from torchkeras.saving import saving_api
 
     saving_api._EXTENSIONLESS_AS_DIRECTORY = True
-    # TensorFlow's rule: operations are recorded for gradients only under a `GradientTape` (and
-    # inside `fit`/`train_on_batch`, which enable recording themselves), so `model(x).numpy()`
-    # works as in a TensorFlow script. Grad mode is per thread: this is the installing thread's.
-    _SAVED_ATTRIBUTES["grad_enabled"] = torch.is_grad_enabled()
-    torch.set_grad_enabled(False)
     for name in _PRELOADED:
         importlib.import_module(name)
+    # Forget the aliases the preloading made (the attributes it set stay), so the script's own
+    # first `import keras`/`import tensorflow` reaches the finder.
+    for name in list(sys.modules):
+        if name.split(".", 1)[0] in ROOTS:
+            del sys.modules[name]
+    # The autograd rule is picked at the script's first Keras/TensorFlow import (see
+    # `_apply_gradient_rule`), when its backend choice is known.
+    _SAVED_ATTRIBUTES["grad_enabled"] = torch.is_grad_enabled()
+    _GRADIENT_RULE["pending"] = True
 
 
 def uninstall():
@@ -184,6 +224,7 @@ def uninstall():
     from torchkeras.saving import saving_api
 
     saving_api._EXTENSIONLESS_AS_DIRECTORY = False
+    _GRADIENT_RULE["pending"] = False
     if "grad_enabled" in _SAVED_ATTRIBUTES:
         torch.set_grad_enabled(_SAVED_ATTRIBUTES.pop("grad_enabled"))
 

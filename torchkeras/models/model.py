@@ -15,6 +15,18 @@ def _is_functional_init(args, kwargs):
     )
 
 
+def _inject_functional_model_class(cls):
+    """Rebase `cls` (a `Model` subclass) on `Functional` instead of `Model`; returns the class."""
+    from torchkeras.models.functional import Functional
+
+    if cls is Model:
+        return Functional
+    if issubclass(cls, Functional) or not issubclass(cls, Model):
+        return cls
+    cls.__bases__ = tuple(_inject_functional_model_class(base) for base in cls.__bases__)
+    return cls
+
+
 class Model(Trainer, ModelSavingMixin, Layer):
     """A model groups layers into an object with training and inference features.
 
@@ -60,12 +72,10 @@ class Model(Trainer, ModelSavingMixin, Layer):
             from torchkeras.models.functional import Functional
 
             if not isinstance(self, Functional):
-                raise NotImplementedError(
-                    f"Model {self.__class__.__name__}: a subclass of `Model` that calls "
-                    "`super().__init__(inputs, outputs)` is not supported yet; subclass "
-                    "`keras.Model` and write `call()`, or build `keras.Model(inputs, outputs)`. "
-                    "See compat/DIFFERENCES.md."
-                )
+                # A "functional subclass" (`class M(keras.Model)` built with
+                # `super().__init__(inputs, outputs)`): as Keras, put `Functional` in place of
+                # `Model` among the class's bases so it runs the graph and keeps its own methods.
+                _inject_functional_model_class(self.__class__)
             Functional.__init__(self, *args, **kwargs)
         else:
             Layer.__init__(self, *args, **kwargs)
