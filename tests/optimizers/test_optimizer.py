@@ -283,3 +283,17 @@ def test_slots_follow_the_variable_dtype():
         warnings.simplefilter("error")
         optimizer.apply([np.ones((2, 2))], [kernel])
     assert kernel.dtype == torch.float64
+
+
+def test_minimize_tf_keras_2_api():
+    import torchkeras as keras
+
+    v = keras.Variable(np.array([1.0, 2.0], "float32"))
+    opt = keras.optimizers.SGD(0.1)
+    opt.minimize(lambda: (v * v).sum(), [v])
+    # d(sum v^2)/dv = 2v -> v - 0.2 v (values from tf_keras 2.21: [0.8, 1.6])
+    np.testing.assert_allclose(v.numpy(), [0.8, 1.6], rtol=1e-6)
+    opt.minimize(lambda: (v * v).sum(), lambda: [v])
+    np.testing.assert_allclose(v.numpy(), [0.64, 1.28], rtol=1e-6)
+    with pytest.raises(ValueError, match="`tape` is required when a `Tensor` loss is passed"):
+        opt.minimize(torch.tensor(1.0), [v])

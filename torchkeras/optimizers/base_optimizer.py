@@ -580,6 +580,33 @@ class Optimizer(torch_optimizer.TorchOptimizer):
         self.apply(grads, trainable_variables)
         return self._iterations
 
+    def minimize(self, loss, var_list, tape=None):
+        """Minimize `loss` by updating `var_list` (tf.keras 2's API, kept for migrated scripts).
+
+        Args:
+            loss: A callable taking no arguments that returns the value to minimize, or a
+                tensor computed under `tape`.
+            var_list: The variables to update, or a callable returning them.
+            tape: A `tf.GradientTape` (from the compat shim) that recorded a tensor `loss`.
+        """
+        if not callable(loss) and tape is None:
+            raise ValueError("`tape` is required when a `Tensor` loss is passed. "
+                             f"Received: loss={loss}, tape={tape}.")
+        if callable(var_list):
+            var_list = var_list()
+        var_list = list(var_list)
+        if callable(loss):
+            with torch.enable_grad():
+                loss = loss()
+        if tape is not None:
+            grads = tape.gradient(loss, var_list)
+        else:
+            needs = [v for v in var_list if v.requires_grad]
+            found = torch.autograd.grad(loss, needs, allow_unused=True)
+            by_id = {id(v): g for v, g in zip(needs, found)}
+            grads = [by_id.get(id(v)) for v in var_list]
+        self.apply(grads, var_list)
+
     def apply(self, grads, trainable_variables=None):
         """Update trainable variables according to provided gradient values.
 
