@@ -48,6 +48,11 @@ def standardize_dtype(dtype):
     """Return the Keras name (`"float32"`, ...) of a dtype given as name, torch or NumPy dtype."""
     if dtype is None:
         return config.floatx()
+    if dtype is str or dtype is bytes or (
+        isinstance(dtype, np.dtype) and dtype.kind in ("U", "S")
+    ) or (isinstance(dtype, str) and dtype in ("string", "str")):
+        # Strings: symbolic inputs of preprocessing layers (torch tensors cannot hold them).
+        return "string"
     if isinstance(dtype, torch.dtype):
         return _TORCH_TO_NAME[dtype]
     if hasattr(dtype, "name") and not isinstance(dtype, str):
@@ -72,7 +77,14 @@ def to_torch_dtype(dtype):
     """Return the `torch.dtype` for a dtype given in any form; `None` means `floatx()`."""
     if isinstance(dtype, torch.dtype):
         return dtype
-    return _NAME_TO_TORCH[standardize_dtype(dtype)]
+    name = standardize_dtype(dtype)
+    if name == "string":
+        raise ValueError(
+            "torch tensors cannot hold strings: `dtype='string'` is for the inputs of string "
+            "preprocessing layers (TextVectorization, StringLookup, Hashing), which take NumPy "
+            "arrays or lists of strings. Received: dtype=string"
+        )
+    return _NAME_TO_TORCH[name]
 
 
 def is_float_dtype(dtype):

@@ -663,7 +663,7 @@ class Layer(LayerSavingMixin, nn.Module):
                     if mask is not None:
                         x._keras_mask = mask
                 return x
-            if isinstance(x, np.ndarray) or (
+            if (isinstance(x, np.ndarray) and x.dtype.kind not in ("U", "S", "O")) or (
                 isinstance(x, (np.generic,)) and not isinstance(x, (np.str_, np.bytes_))
             ):
                 tensor = backend.convert_to_tensor(x)
@@ -720,9 +720,11 @@ class Layer(LayerSavingMixin, nn.Module):
             first = args[0] if args else next(iter(kwargs.values()))
             output_shape = self.compute_output_shape(tree.map_structure(layer_utils.shape_of, first))
             dtype = self.compute_dtype
+            # Integer inputs pass their dtype through shape-only layers; a layer computing with
+            # floating weights (Dense on lookup counts) promotes them, as Keras's ops do.
             if tensor_args and not backend.standardize_dtype(tensor_args[0].dtype).startswith(
                 ("float", "bfloat")
-            ):
+            ) and not any(w.is_floating_point() for w in self._own_weights()):
                 dtype = tensor_args[0].dtype
             return layer_utils.shapes_to_specs(output_shape, dtype)
         saved_losses = list(self._losses)

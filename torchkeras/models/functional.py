@@ -7,6 +7,7 @@ walking per call.
 
 import collections
 
+import numpy as np
 import torch
 
 from torchkeras.backend.keras_tensor import KerasTensor
@@ -297,6 +298,12 @@ class Functional(Model):
         return flat
 
     def _standardize_input(self, x, ref):
+        if ref.dtype == "string":
+            # String inputs stay NumPy arrays, for the string preprocessing layers.
+            x = np.asarray(x)
+            if x.ndim == len(ref.shape) - 1 and ref.shape[-1] == 1:
+                x = x[..., None]
+            return x
         if not isinstance(x, torch.Tensor):
             from torchkeras import backend
 

@@ -25,6 +25,7 @@ import threading
 import warnings
 import zipfile
 
+from torchkeras.saving import assets
 from torchkeras.saving import file_utils
 from torchkeras.saving import object_registry
 from torchkeras.saving import weights_h5
@@ -344,6 +345,34 @@ def _save_container_state(container, store, inner_path, visited, visited_contain
             _save_container_state(item, store, path, visited, visited_containers)
 
 
+def iter_saveables(saveable, inner_path="", visited=None):
+    """Yield `(inner path, object)` for `saveable` and every saveable it reaches, in the
+    order and with the paths the weights walk uses (each object once)."""
+    visited = set() if visited is None else visited
+    if id(saveable) in visited:
+        return
+    visited.add(id(saveable))
+    yield inner_path, saveable
+    for attr, child in _walk_saveable(saveable):
+        path = _join(inner_path, attr)
+        if _is_saveable(child):
+            yield from iter_saveables(child, path, visited)
+        elif isinstance(child, (list, tuple, dict)):
+            yield from _iter_container(child, path, visited, set())
+
+
+def _iter_container(container, inner_path, visited, visited_containers):
+    if id(container) in visited_containers:
+        return
+    visited_containers.add(id(container))
+    for name, item in _container_items(container, {}):
+        path = _join(inner_path, name)
+        if _is_saveable(item):
+            yield from iter_saveables(item, path, visited)
+        else:
+            yield from _iter_container(item, path, visited, visited_containers)
+
+
 class _LoadContext:
     """What a load walk carries: the store, objects done, and failures per object."""
 
@@ -474,10 +503,13 @@ def save_model(model, filepath, zipped=True):
     # Everything is serialized before the first byte is written: a failure here touches nothing.
     config_json, metadata_json = _serialize_model(model)
     weights = _weights_bytes(model)
+    asset_files = assets.save_assets(model)
     if not zipped:
         os.makedirs(filepath, exist_ok=True)
         for name, data in ((_METADATA_FILENAME, metadata_json.encode()),
-                           (_CONFIG_FILENAME, config_json.encode()), (_VARS_FNAME_H5, weights)):
+                           (_CONFIG_FILENAME, config_json.encode()), (_VARS_FNAME_H5, weights),
+                           *asset_files):
+            os.makedirs(os.path.dirname(os.path.join(filepath, name)), exist_ok=True)
             with file_utils.atomic_open(os.path.join(filepath, name)) as f:
                 f.write(data)
         return
@@ -487,6 +519,8 @@ def save_model(model, filepath, zipped=True):
             zf.writestr(_METADATA_FILENAME, metadata_json)
             zf.writestr(_CONFIG_FILENAME, config_json)
             zf.writestr(_VARS_FNAME_H5, weights)
+            for name, data in asset_files:
+                zf.writestr(name, data)
 
 
 def _read_zip_member(zf, name, filepath):
@@ -599,7 +633,13 @@ def load_model(filepath, custom_objects=None, compile=True, safe_mode=True):
         config_json = _read_zip_member(zf, _CONFIG_FILENAME, filepath)
         model = _model_from_config(config_json, custom_objects, compile, safe_mode, filepath)
         weights = _read_zip_member(zf, _VARS_FNAME_H5, filepath)
+        asset_files = {
+            name: _read_zip_member(zf, name, filepath)
+            for name in zf.namelist()
+            if name.startswith(assets.ASSETS_DIRNAME + "/") and not name.endswith("/")
+        }
     _load_weights_bytes(model, weights, filepath)
+    assets.load_assets(model, asset_files)
     return model
 
 
@@ -617,6 +657,13 @@ def _load_model_from_dir(dirpath, custom_objects, compile, safe_mode):
     model = _model_from_config(read(_CONFIG_FILENAME), custom_objects, compile, safe_mode,
                                dirpath)
     _load_weights_bytes(model, read(_VARS_FNAME_H5), dirpath)
+    asset_files = {}
+    assets_root = os.path.join(dirpath, assets.ASSETS_DIRNAME)
+    for root, _, files in os.walk(assets_root):
+        for name in files:
+            relative = os.path.relpath(os.path.join(root, name), dirpath).replace(os.sep, "/")
+            asset_files[relative] = read(relative)
+    assets.load_assets(model, asset_files)
     return model
 
 

@@ -76,3 +76,14 @@ def test_softmax_output_keeps_its_logits(rng):
 def test_dense_float64_input_is_cast_to_float32(rng):
     y = layers.Dense(2)(rng.standard_normal((2, 3)))
     assert y.dtype == torch.float32
+
+
+def test_integer_inputs_are_promoted_to_the_kernel_dtype():
+    # As Keras's matmul promotes: lookup-layer counts (int64) feed a Dense.
+    import torchkeras as keras
+
+    layer = keras.layers.Dense(1, kernel_initializer="ones", bias_initializer="zeros")
+    assert layer(keras.Input((3,), dtype="int64")).dtype == "float32"
+    out = layer(np.array([[1, 2, 3]], dtype="int64"))
+    assert out.dtype == torch.float32
+    np.testing.assert_allclose(out.detach().numpy(), [[6.0]])

@@ -89,6 +89,9 @@ class Dense(Layer):
         self.built = True
 
     def call(self, inputs, training=None):
+        if not inputs.is_floating_point():
+            # Integer inputs (counts from a lookup layer): Keras's matmul promotes them.
+            inputs = inputs.to(self.kernel.dtype)
         # One fused matmul on the (input_dim, units) kernel as stored: no transposed view, so the
         # backward pass has no transpose nodes either.
         if inputs.dim() == 2:
