@@ -86,4 +86,15 @@ def test_legacy_namespace_under_the_shim():
         assert tf.keras.optimizers.legacy.Adam is legacy.Adam
     finally:
         compat.uninstall()
-    assert not hasattr(torchkeras.optimizers, "legacy")
+    # The namespace stays: it is also torchkeras's own `keras.optimizers.legacy`.
+    assert torchkeras.optimizers.legacy.Adam is legacy.Adam
+
+
+def test_native_keras_optimizers_legacy_namespace():
+    # Without the shim too: `keras.optimizers.legacy.SGD(lr=...)` from a tf.keras 2 script.
+    import torchkeras
+
+    with pytest.warns(UserWarning, match="`lr` argument is deprecated"):
+        opt = torchkeras.optimizers.legacy.SGD(lr=0.5)
+    assert isinstance(opt, torchkeras.optimizers.SGD)
+    np.testing.assert_allclose(float(opt.learning_rate), 0.5)

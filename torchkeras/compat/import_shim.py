@@ -166,13 +166,10 @@ def install():
         if name.split(".", 1)[0] in ROOTS:
             _SAVED_MODULES[name] = sys.modules.pop(name)
     sys.meta_path.insert(0, _FINDER)
-    # `tf.keras.optimizers.legacy.Adam` and `keras.preprocessing.sequence` are reached by
-    # attribute, not only by import.
-    import torchkeras.optimizers
-    from torchkeras.compat import legacy_optimizers
+    # `keras.preprocessing.sequence` is reached by attribute, not only by import.
+    import torchkeras
     from torchkeras.compat import preprocessing
 
-    torchkeras.optimizers.legacy = legacy_optimizers
     torchkeras.preprocessing = preprocessing
     # `from tensorflow.keras import backend as K` reads the attribute: give it tf.keras 2's `K.*`
     # functions too (a superset of torchkeras.backend: every other name is torchkeras.backend's).
@@ -213,10 +210,8 @@ def uninstall():
             setattr(parent, child, value)
     _PARENT_ATTRIBUTES.clear()
     # Then what `install()` set itself (the parents' record may hold those values).
-    import torchkeras.optimizers
+    import torchkeras
 
-    if hasattr(torchkeras.optimizers, "legacy"):
-        del torchkeras.optimizers.legacy
     if hasattr(torchkeras, "preprocessing"):
         del torchkeras.preprocessing
     if "backend" in _SAVED_ATTRIBUTES:

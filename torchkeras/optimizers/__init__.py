@@ -43,3 +43,12 @@ __all__ = [
     "schedules",
     "serialize",
 ]
+
+
+def __getattr__(name):
+    # `keras.optimizers.legacy` imports this package: loaded on first use.
+    if name == "legacy":
+        import importlib
+
+        return importlib.import_module("torchkeras.optimizers.legacy")
+    raise AttributeError(f"module 'torchkeras.optimizers' has no attribute '{name}'")
