@@ -18,14 +18,24 @@ from torchkeras import mixed_precision
 from torchkeras import models
 from torchkeras import ops
 from torchkeras import optimizers
+from torchkeras import preprocessing
+from torchkeras import random
 from torchkeras import regularizers
 from torchkeras import saving
+from torchkeras import tree
 from torchkeras import utils
 from torchkeras.backend import Variable
+from torchkeras.backend.device_scope import device
 from torchkeras.backend.global_state import clear_session
+from torchkeras.backend.name_scope import name_scope
+from torchkeras.backend.remat import RematScope
+from torchkeras.backend.remat import remat
+from torchkeras.backend.stateless_scope import StatelessScope
+from torchkeras.backend.symbolic_scope import SymbolicScope
 from torchkeras.backend.keras_tensor import KerasTensor
 from torchkeras import dtype_policies
 from torchkeras.dtype_policies import DTypePolicy
+from torchkeras.dtype_policies import FloatDTypePolicy
 from torchkeras.initializers import Initializer
 from torchkeras.layers import Input
 from torchkeras.layers import InputSpec
@@ -36,11 +46,13 @@ from torchkeras.models import Model
 from torchkeras.models import Sequential
 from torchkeras.optimizers import Optimizer
 from torchkeras.regularizers import Regularizer
+from torchkeras.version import version
 
 __version__ = "0.1.0"
 
 __all__ = [
     "DTypePolicy",
+    "FloatDTypePolicy",
     "Initializer",
     "Input",
     "InputSpec",
@@ -51,7 +63,10 @@ __all__ = [
     "Model",
     "Optimizer",
     "Regularizer",
+    "RematScope",
     "Sequential",
+    "StatelessScope",
+    "SymbolicScope",
     "Variable",
     "activations",
     "backend",
@@ -60,6 +75,7 @@ __all__ = [
     "config",
     "constraints",
     "datasets",
+    "device",
     "dtype_policies",
     "initializers",
     "layers",
@@ -67,9 +83,15 @@ __all__ = [
     "metrics",
     "mixed_precision",
     "models",
+    "name_scope",
     "ops",
     "optimizers",
+    "preprocessing",
+    "random",
     "regularizers",
+    "remat",
     "saving",
+    "tree",
     "utils",
+    "version",
 ]

@@ -1,6 +1,8 @@
 """`keras.callbacks`: hooks into `fit`, `evaluate` and `predict`."""
 
+from torchkeras.callbacks import experimental  # noqa: F401  (tf.keras 2)
 from torchkeras.callbacks.backup_and_restore import BackupAndRestore
+from torchkeras.callbacks.base_logger import BaseLogger  # noqa: F401  (tf.keras 2)
 from torchkeras.callbacks.callback import Callback
 from torchkeras.callbacks.callback_list import CallbackList
 from torchkeras.callbacks.csv_logger import CSVLogger
@@ -11,6 +13,9 @@ from torchkeras.callbacks.learning_rate_scheduler import LearningRateScheduler
 from torchkeras.callbacks.model_checkpoint import ModelCheckpoint
 from torchkeras.callbacks.progbar_logger import ProgbarLogger
 from torchkeras.callbacks.reduce_lr_on_plateau import ReduceLROnPlateau
+from torchkeras.callbacks.remote_monitor import RemoteMonitor
+from torchkeras.callbacks.swap_ema_weights import SwapEMAWeights
+from torchkeras.callbacks.tensorboard import TensorBoard
 from torchkeras.callbacks.terminate_on_nan import TerminateOnNaN
 
 __all__ = [
@@ -25,5 +30,10 @@ __all__ = [
     "ModelCheckpoint",
     "ProgbarLogger",
     "ReduceLROnPlateau",
+    "RemoteMonitor",
+    "SwapEMAWeights",
+    "TensorBoard",
     "TerminateOnNaN",
 ]
+# tf.keras 2 names, outside Keras 3's `keras.callbacks` (and so outside `__all__`):
+# `BaseLogger` and `experimental.BackupAndRestore`.

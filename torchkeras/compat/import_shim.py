@@ -24,7 +24,6 @@ ROOTS = {
 MOVED = {
     "tensorflow.keras": "torchkeras",
     "keras.utils.np_utils": "torchkeras.utils",
-    "keras.preprocessing": "torchkeras.compat.preprocessing",
     "keras.optimizers.legacy": "torchkeras.compat.legacy_optimizers",
     # tf.keras 2.11+'s "experimental" optimizers are the ones Keras 3 made the default.
     "keras.optimizers.experimental": "torchkeras.optimizers",
@@ -166,11 +165,7 @@ def install():
         if name.split(".", 1)[0] in ROOTS:
             _SAVED_MODULES[name] = sys.modules.pop(name)
     sys.meta_path.insert(0, _FINDER)
-    # `keras.preprocessing.sequence` is reached by attribute, not only by import.
     import torchkeras
-    from torchkeras.compat import preprocessing
-
-    torchkeras.preprocessing = preprocessing
     # `from tensorflow.keras import backend as K` reads the attribute: give it tf.keras 2's `K.*`
     # functions too (a superset of torchkeras.backend: every other name is torchkeras.backend's).
     from torchkeras.compat import backend as compat_backend
@@ -212,8 +207,6 @@ def uninstall():
     # Then what `install()` set itself (the parents' record may hold those values).
     import torchkeras
 
-    if hasattr(torchkeras, "preprocessing"):
-        del torchkeras.preprocessing
     if "backend" in _SAVED_ATTRIBUTES:
         torchkeras.backend = _SAVED_ATTRIBUTES.pop("backend")
     from torchkeras.saving import saving_api

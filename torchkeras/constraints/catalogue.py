@@ -7,9 +7,10 @@ from torchkeras.constraints.constraints import MaxNorm
 from torchkeras.constraints.constraints import MinMaxNorm
 from torchkeras.constraints.constraints import NonNeg
 from torchkeras.constraints.constraints import UnitNorm
+from torchkeras.constraints.radial_constraint import RadialConstraint
 from torchkeras.saving import serialization
 
-ALL_OBJECTS = (Constraint, MaxNorm, MinMaxNorm, NonNeg, UnitNorm)
+ALL_OBJECTS = (Constraint, MaxNorm, MinMaxNorm, NonNeg, UnitNorm, RadialConstraint)
 
 ALL_OBJECTS_DICT = {cls.__name__: cls for cls in ALL_OBJECTS}
 # The snake_case names (Keras's `to_snake_case` of each class name).
@@ -20,6 +21,7 @@ ALL_OBJECTS_DICT.update(
         "min_max_norm": MinMaxNorm,
         "non_neg": NonNeg,
         "unit_norm": UnitNorm,
+        "radial_constraint": RadialConstraint,  # tf.keras 2
     }
 )
 

@@ -4,7 +4,7 @@ from torchkeras.backend import config
 from torchkeras.backend import dtypes
 
 _MIXED = {"mixed_float16": "float16", "mixed_bfloat16": "bfloat16"}
-_GLOBAL_POLICY = None  # set by `keras.mixed_precision.set_global_policy`
+_GLOBAL_POLICY = None  # set by `keras.config.set_dtype_policy` (`None`: follow `floatx()`)
 
 
 class DTypePolicy:
@@ -50,6 +50,11 @@ class DTypePolicy:
     def variable_dtype(self):
         return self._variable_dtype
 
+    @property
+    def quantization_mode(self):
+        """The quantization mode of this policy: `None` (quantized policies are not supported)."""
+        return None
+
     def get_config(self):
         return {"name": self._name}
 
@@ -58,6 +63,7 @@ class DTypePolicy:
         return cls(**config)
 
     def __repr__(self):
+        # `FloatDTypePolicy` is an alias and shows as `DTypePolicy`, as in Keras.
         return f'<DTypePolicy "{self._name}">'
 
     def __eq__(self, other):
@@ -67,26 +73,120 @@ class DTypePolicy:
         return hash(self._name)
 
 
+class FloatDTypePolicy(DTypePolicy):
+    """An alias of `DTypePolicy` (Keras keeps the name for old configs)."""
+
+    pass
+
+
+def set_dtype_policy(policy):
+    """Sets the default dtype policy globally.
+
+    Example:
+
+    >>> keras.config.set_dtype_policy("mixed_float16")
+
+    Args:
+        policy: The name of a policy (`"mixed_float16"`, `"float32"`, ...) or a `DTypePolicy`.
+            `None` resets the default to `keras.config.floatx()` (Keras raises instead).
+    """
+    global _GLOBAL_POLICY
+    if policy is None:
+        _GLOBAL_POLICY = None
+        return
+    if not isinstance(policy, DTypePolicy):
+        if not isinstance(policy, str):
+            raise ValueError(
+                "Invalid `policy` argument. Expected the string name of a policy (such as "
+                "'mixed_float16') or a `DTypePolicy` instance. "
+                f"Received: policy={policy} (of type {type(policy)})"
+            )
+        policy = DTypePolicy(policy)
+    _GLOBAL_POLICY = policy
+
+
+def dtype_policy():
+    """Returns the current default dtype policy object."""
+    if _GLOBAL_POLICY is None:
+        return DTypePolicy(config.floatx())
+    return _GLOBAL_POLICY
+
+
+def _module_objects():
+    from torchkeras.dtype_policies.dtype_policy_map import DTypePolicyMap
+
+    return {
+        "DTypePolicy": DTypePolicy,
+        "FloatDTypePolicy": FloatDTypePolicy,
+        "DTypePolicyMap": DTypePolicyMap,
+    }
+
+
+def deserialize(config, custom_objects=None):
+    """Deserializes a serialized `DTypePolicy` instance.
+
+    Args:
+        config: `DTypePolicy` configuration.
+        custom_objects: Optional dictionary mapping names (strings) to custom objects (classes
+            and functions) to be considered during deserialization.
+
+    Returns:
+        A Keras `DTypePolicy` instance.
+    """
+    from torchkeras.saving import serialization
+
+    return serialization.deserialize_keras_object(
+        config, module_objects=_module_objects(), custom_objects=custom_objects,
+        printable_module_name="dtype policy",
+    )
+
+
 def get(identifier):
-    """Return a `DTypePolicy` from a name, a config dict, a policy or `None` (global floatx)."""
+    """Retrieves a Keras `DTypePolicy` instance.
+
+    Args:
+        identifier: A dtype policy identifier: `None` (the global policy), the string name of
+            a policy, a policy configuration dictionary or a `DTypePolicy` instance.
+
+    Returns:
+        A Keras `DTypePolicy` instance.
+    """
     if identifier is None:
-        return _GLOBAL_POLICY if _GLOBAL_POLICY is not None else DTypePolicy(config.floatx())
+        return dtype_policy()
     if isinstance(identifier, DTypePolicy):
         return identifier
     if isinstance(identifier, dict):
+        if "class_name" in identifier:
+            return deserialize(identifier)
         return DTypePolicy.from_config(identifier.get("config", identifier))
     if isinstance(identifier, str):
         return DTypePolicy(identifier)
     try:
         return DTypePolicy(dtypes.standardize_dtype(identifier))
-    except (ValueError, KeyError):
-        raise ValueError(f"Cannot interpret `dtype` argument. Received: dtype={identifier}")
+    except (ValueError, KeyError, TypeError):
+        raise ValueError(
+            "Cannot interpret `dtype` argument. Expected a string or an instance of "
+            f"DTypePolicy. Received: dtype={identifier}"
+        )
 
 
-def serialize(policy):
-    return {
-        "module": "keras",
-        "class_name": "DTypePolicy",
-        "config": policy.get_config(),
-        "registered_name": None,
-    }
+def serialize(dtype_policy):
+    """Serializes a `DTypePolicy` instance to its configuration dictionary.
+
+    Args:
+        dtype_policy: A Keras `DTypePolicy` instance.
+
+    Returns:
+        `DTypePolicy` configuration dictionary.
+    """
+    from torchkeras.saving import serialization
+
+    if type(dtype_policy) in (DTypePolicy, FloatDTypePolicy):
+        # Keras writes the plain policies under the top-level module.
+        return {
+            "module": "keras",
+            "class_name": type(dtype_policy).__name__,
+            "config": dtype_policy.get_config(),
+            "registered_name": None,
+        }
+    return serialization.serialize_keras_object(dtype_policy)

@@ -4,6 +4,7 @@ from torchkeras.layers import activations as _activations
 from torchkeras.layers import attention as _attention
 from torchkeras.layers import convolutional as _convolutional
 from torchkeras.layers import core as _core
+from torchkeras.layers import locally_connected as _locally_connected
 from torchkeras.layers import merging as _merging
 from torchkeras.layers import normalization as _normalization
 from torchkeras.layers import pooling as _pooling
@@ -16,8 +17,8 @@ from torchkeras.layers.layer import Layer
 
 # Each family package lists its public names in `__all__`; they are all `keras.layers.<Name>`.
 _FAMILIES = (
-    _activations, _attention, _convolutional, _core, _merging, _normalization, _pooling,
-    _preprocessing, _regularization, _reshaping, _rnn,
+    _activations, _attention, _convolutional, _core, _locally_connected, _merging,
+    _normalization, _pooling, _preprocessing, _regularization, _reshaping, _rnn,
 )
 for _family in _FAMILIES:
     globals().update({_name: getattr(_family, _name) for _name in _family.__all__})

@@ -26,6 +26,7 @@ from torchkeras.losses.hinge_losses import categorical_hinge
 from torchkeras.losses.hinge_losses import hinge
 from torchkeras.losses.hinge_losses import squared_hinge
 from torchkeras.losses.loss import Loss
+from torchkeras.losses.reduction import Reduction
 from torchkeras.losses.loss_function_wrapper import LossFunctionWrapper
 from torchkeras.losses.probabilistic_losses import KLDivergence
 from torchkeras.losses.probabilistic_losses import Poisson
@@ -56,6 +57,8 @@ mae = MAE = mean_absolute_error
 mape = MAPE = mean_absolute_percentage_error
 msle = MSLE = mean_squared_logarithmic_error
 kld = KLD = kl_divergence
+kullback_leibler_divergence = kl_divergence
+logcosh = log_cosh
 
 __all__ = [
     "BinaryCrossentropy",

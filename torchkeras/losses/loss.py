@@ -114,6 +114,10 @@ def _is_integer_array(x):
 
 
 def standardize_reduction(reduction):
+    # tf.keras 2's `losses.Reduction.AUTO` ("auto") meant "sum_over_batch_size" outside
+    # distribution strategies; accept it so tf.keras 2 code keeps working.
+    if reduction == "auto":
+        return "sum_over_batch_size"
     if reduction not in _ALLOWED_REDUCTIONS:
         raise ValueError(
             "Invalid value for argument `reduction`. "

@@ -55,6 +55,8 @@ from torchkeras.metrics.catalogue import serialize
 from torchkeras.metrics.hinge_metrics import CategoricalHinge
 from torchkeras.metrics.hinge_metrics import Hinge
 from torchkeras.metrics.hinge_metrics import SquaredHinge
+from torchkeras.metrics.mean_relative_error import MeanRelativeError
+from torchkeras.metrics.mean_tensor import MeanTensor
 from torchkeras.metrics.metric import Metric
 from torchkeras.metrics.probabilistic_metrics import BinaryCrossentropy
 from torchkeras.metrics.probabilistic_metrics import CategoricalCrossentropy
@@ -72,6 +74,14 @@ from torchkeras.metrics.regression_metrics import MeanSquaredError
 from torchkeras.metrics.regression_metrics import MeanSquaredLogarithmicError
 from torchkeras.metrics.regression_metrics import R2Score
 from torchkeras.metrics.regression_metrics import RootMeanSquaredError
+
+# tf.keras 2 names Keras 3 dropped (kept out of `__all__`, which lists Keras 3's names).
+mse = MSE = mean_squared_error
+mae = MAE = mean_absolute_error
+mape = MAPE = mean_absolute_percentage_error
+msle = MSLE = mean_squared_logarithmic_error
+kld = KLD = kullback_leibler_divergence = kl_divergence
+logcosh = log_cosh
 
 __all__ = [
     "AUC",

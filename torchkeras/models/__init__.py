@@ -3,6 +3,8 @@
 from torchkeras.models.cloning import clone_model
 from torchkeras.models.functional import Functional
 from torchkeras.models.model import Model
+from torchkeras.models.model_from_config import model_from_config
+from torchkeras.models.model_from_config import model_from_yaml
 from torchkeras.models.sequential import Sequential
 from torchkeras.saving.saving_api import load_model
 from torchkeras.saving.saving_api import model_from_json
@@ -17,3 +19,4 @@ __all__ = [
     "model_from_json",
     "save_model",
 ]
+# `model_from_config` and `model_from_yaml` are tf.keras 2 names (not in Keras 3's `__all__`).

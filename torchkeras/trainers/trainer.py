@@ -379,9 +379,11 @@ class Trainer:
             val_x, val_y, val_sample_weight = data_adapter_utils.unpack_x_y_sample_weight(
                 validation_data
             )
+        epochs = _debug_limits().limit_epochs(epochs)
         epoch_iterator = EpochIterator(
             x=x, y=y, sample_weight=sample_weight, batch_size=batch_size,
-            steps_per_epoch=steps_per_epoch, shuffle=shuffle, class_weight=class_weight,
+            steps_per_epoch=_debug_limits().limit_steps_per_epoch(steps_per_epoch),
+            shuffle=shuffle, class_weight=class_weight,
             steps_per_execution=self.steps_per_execution,
         )
         _check_not_empty(epoch_iterator, "fit", "x")
@@ -427,7 +429,8 @@ class Trainer:
                     eval_iterator = EpochIterator(
                         x=val_x, y=val_y, sample_weight=val_sample_weight,
                         batch_size=validation_batch_size or batch_size,
-                        steps_per_epoch=validation_steps, shuffle=False,
+                        steps_per_epoch=_debug_limits().limit_steps_per_epoch(validation_steps),
+                        shuffle=False,
                         steps_per_execution=self.steps_per_execution,
                     )
                 val_logs = self._evaluate_loop(eval_iterator, callbacks)
@@ -467,7 +470,8 @@ class Trainer:
         self._assert_compile_called()
         iterator = EpochIterator(
             x=x, y=y, sample_weight=sample_weight, batch_size=batch_size,
-            steps_per_epoch=steps, shuffle=False, steps_per_execution=self.steps_per_execution,
+            steps_per_epoch=_debug_limits().limit_steps_per_epoch(steps), shuffle=False,
+            steps_per_execution=self.steps_per_execution,
         )
         _check_not_empty(iterator, "evaluate", "x")
         verbose = _resolve_verbose(verbose)
@@ -512,7 +516,8 @@ class Trainer:
         from torchkeras import callbacks as callbacks_module
 
         iterator = EpochIterator(
-            x=x, batch_size=batch_size, steps_per_epoch=steps, shuffle=False,
+            x=x, batch_size=batch_size,
+            steps_per_epoch=_debug_limits().limit_steps_per_epoch(steps), shuffle=False,
             steps_per_execution=self.steps_per_execution,
         )
         verbose = _resolve_verbose(verbose)
@@ -612,6 +617,14 @@ class Trainer:
         if len(results) == 1:
             return results[0]
         return results
+
+
+def _debug_limits():
+    # `keras.config.set_max_epochs` / `set_max_steps_per_epoch` (imported late: the config
+    # package imports saving, which imports models).
+    from torchkeras.config import global_settings
+
+    return global_settings
 
 
 class MetricsLogs(dict):

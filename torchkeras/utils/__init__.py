@@ -2,13 +2,42 @@
 
 import numpy as np
 
+from torchkeras.backend.dtypes import standardize_dtype
+from torchkeras.backend.global_state import clear_session
+from torchkeras.backend.keras_tensor import is_keras_tensor
 from torchkeras.backend.random import set_random_seed
+from torchkeras.saving.object_registry import CustomObjectScope
+from torchkeras.saving.object_registry import custom_object_scope
+from torchkeras.saving.object_registry import get_custom_objects
+from torchkeras.saving.object_registry import get_registered_name
+from torchkeras.saving.object_registry import get_registered_object
+from torchkeras.saving.object_registry import register_keras_serializable
+from torchkeras.saving.serialization import deserialize_keras_object
+from torchkeras.saving.serialization import serialize_keras_object
+from torchkeras.utils import legacy
+from torchkeras.utils.config import Config
+from torchkeras.utils.io_utils import disable_interactive_logging
+from torchkeras.utils.io_utils import enable_interactive_logging
+from torchkeras.utils.io_utils import is_interactive_logging_enabled
+from torchkeras.utils.operation_utils import get_source_inputs
 from torchkeras.utils.progbar import Progbar
 from torchkeras.trainers.data_adapters.data_adapter_utils import pack_x_y_sample_weight
 from torchkeras.trainers.data_adapters.data_adapter_utils import unpack_x_y_sample_weight
 from torchkeras.utils.py_dataset import PyDataset
 from torchkeras.utils.py_dataset import Sequence
 from torchkeras.utils.sequence_utils import pad_sequences
+from torchkeras.utils.audio_dataset_utils import audio_dataset_from_directory
+from torchkeras.utils.dataset_utils import split_dataset
+from torchkeras.utils.file_download import get_file
+from torchkeras.utils.image_dataset_utils import image_dataset_from_directory
+from torchkeras.utils.image_utils import array_to_img
+from torchkeras.utils.image_utils import img_to_array
+from torchkeras.utils.image_utils import load_img
+from torchkeras.utils.image_utils import save_img
+from torchkeras.utils.model_visualization import model_to_dot
+from torchkeras.utils.model_visualization import plot_model
+from torchkeras.utils.text_dataset_utils import text_dataset_from_directory
+from torchkeras.utils.timeseries_dataset_utils import timeseries_dataset_from_array
 
 
 def to_categorical(x, num_classes=None):
@@ -48,13 +77,42 @@ def normalize(x, axis=-1, order=2):
 
 
 __all__ = [
+    "Config",
+    "CustomObjectScope",
     "Progbar",
     "PyDataset",
     "Sequence",
+    "array_to_img",
+    "audio_dataset_from_directory",
+    "clear_session",
+    "custom_object_scope",
+    "deserialize_keras_object",
+    "disable_interactive_logging",
+    "enable_interactive_logging",
+    "get_custom_objects",
+    "get_file",
+    "get_registered_name",
+    "get_registered_object",
+    "get_source_inputs",
+    "image_dataset_from_directory",
+    "img_to_array",
+    "is_interactive_logging_enabled",
+    "is_keras_tensor",
+    "legacy",
+    "load_img",
+    "model_to_dot",
     "normalize",
     "pack_x_y_sample_weight",
     "pad_sequences",
+    "plot_model",
+    "register_keras_serializable",
+    "save_img",
+    "serialize_keras_object",
     "set_random_seed",
+    "split_dataset",
+    "standardize_dtype",
+    "text_dataset_from_directory",
+    "timeseries_dataset_from_array",
     "to_categorical",
     "unpack_x_y_sample_weight",
 ]

@@ -6,6 +6,7 @@ from torchkeras.layers.activations.leaky_relu import LeakyReLU
 from torchkeras.layers.activations.prelu import PReLU
 from torchkeras.layers.activations.relu import ReLU
 from torchkeras.layers.activations.softmax import Softmax
+from torchkeras.layers.activations.thresholded_relu import ThresholdedReLU
 
 __all__ = [
     "Activation",
@@ -14,4 +15,5 @@ __all__ = [
     "PReLU",
     "ReLU",
     "Softmax",
+    "ThresholdedReLU",
 ]

@@ -8,6 +8,7 @@ from torchkeras.layers.core.input_layer import Input
 from torchkeras.layers.core.input_layer import InputLayer
 from torchkeras.layers.core.lambda_layer import Lambda
 from torchkeras.layers.core.masking import Masking
+from torchkeras.layers.core.random_fourier_features import RandomFourierFeatures
 from torchkeras.layers.core.reversible_embedding import ReversibleEmbedding
 from torchkeras.layers.core.torch_module_wrapper import TorchModuleWrapper
 from torchkeras.layers.core.wrapper import Wrapper
@@ -21,6 +22,7 @@ __all__ = [
     "InputLayer",
     "Lambda",
     "Masking",
+    "RandomFourierFeatures",
     "ReversibleEmbedding",
     "TorchModuleWrapper",
     "Wrapper",

@@ -5,6 +5,7 @@ from torchkeras.layers.normalization.group_normalization import GroupNormalizati
 from torchkeras.layers.normalization.layer_normalization import LayerNormalization
 from torchkeras.layers.normalization.rms_normalization import RMSNormalization
 from torchkeras.layers.normalization.spectral_normalization import SpectralNormalization
+from torchkeras.layers.normalization.sync_batch_normalization import SyncBatchNormalization
 from torchkeras.layers.normalization.unit_normalization import UnitNormalization
 
 __all__ = [
@@ -13,5 +14,6 @@ __all__ = [
     "LayerNormalization",
     "RMSNormalization",
     "SpectralNormalization",
+    "SyncBatchNormalization",
     "UnitNormalization",
 ]

@@ -59,3 +59,14 @@ __all__ = [
     "StringLookup",
     "TextVectorization",
 ]
+
+# tf.keras 2's RandomHeight/RandomWidth, and the audio layers.
+from torchkeras.layers.preprocessing.image_preprocessing.random_height import RandomHeight  # noqa: E402
+from torchkeras.layers.preprocessing.image_preprocessing.random_width import RandomWidth  # noqa: E402
+from torchkeras.layers.preprocessing.mel_spectrogram import MelSpectrogram  # noqa: E402
+from torchkeras.layers.preprocessing.preprocessing_layer import PreprocessingLayer  # noqa: E402
+from torchkeras.layers.preprocessing.stft_spectrogram import STFTSpectrogram  # noqa: E402
+
+__all__ = sorted(__all__ + [
+    "MelSpectrogram", "PreprocessingLayer", "RandomHeight", "RandomWidth", "STFTSpectrogram",
+])

@@ -1,5 +1,6 @@
 """`keras.layers`: the rnn family."""
 
+from torchkeras.layers.rnn.abstract_rnn_cell import AbstractRNNCell
 from torchkeras.layers.rnn.bidirectional import Bidirectional
 from torchkeras.layers.rnn.conv_lstm1d import ConvLSTM1D
 from torchkeras.layers.rnn.conv_lstm2d import ConvLSTM2D
@@ -15,6 +16,7 @@ from torchkeras.layers.rnn.stacked_rnn_cells import StackedRNNCells
 from torchkeras.layers.rnn.time_distributed import TimeDistributed
 
 __all__ = [
+    "AbstractRNNCell",
     "Bidirectional",
     "ConvLSTM1D",
     "ConvLSTM2D",

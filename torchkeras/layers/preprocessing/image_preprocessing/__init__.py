@@ -35,7 +35,9 @@ from torchkeras.layers.preprocessing.image_preprocessing.random_rotation import 
 from torchkeras.layers.preprocessing.image_preprocessing.random_saturation import RandomSaturation
 from torchkeras.layers.preprocessing.image_preprocessing.random_sharpness import RandomSharpness
 from torchkeras.layers.preprocessing.image_preprocessing.random_shear import RandomShear
+from torchkeras.layers.preprocessing.image_preprocessing.random_height import RandomHeight
 from torchkeras.layers.preprocessing.image_preprocessing.random_translation import RandomTranslation
+from torchkeras.layers.preprocessing.image_preprocessing.random_width import RandomWidth
 from torchkeras.layers.preprocessing.image_preprocessing.random_zoom import RandomZoom
 from torchkeras.layers.preprocessing.image_preprocessing.resizing import Resizing
 from torchkeras.layers.preprocessing.image_preprocessing.solarization import Solarization
@@ -66,7 +68,9 @@ __all__ = [
     "RandomSaturation",
     "RandomSharpness",
     "RandomShear",
+    "RandomHeight",
     "RandomTranslation",
+    "RandomWidth",
     "RandomZoom",
     "Resizing",
     "Solarization",

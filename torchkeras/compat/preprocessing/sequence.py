@@ -1,5 +1,0 @@
-"""`keras.preprocessing.sequence` under the shim."""
-
-from torchkeras.utils import pad_sequences
-
-__all__ = ["pad_sequences"]
