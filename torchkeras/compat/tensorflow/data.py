@@ -17,6 +17,10 @@ import numpy as np
 import torch
 
 from torchkeras import backend
+from torchkeras.compat.tensorflow.string_tensor import StringTensor
+from torchkeras.compat.tensorflow.string_tensor import is_string_leaf as _is_string_leaf
+from torchkeras.compat.tensorflow.string_tensor import string_tensor
+from torchkeras.compat.tensorflow.string_tensor import to_bytes as _to_bytes
 from torchkeras.compat.tensorflow.tensor_shape import TensorShape
 from torchkeras.compat.tensorflow.tensor_shape import TensorSpec
 from torchkeras.utils import tree
@@ -27,58 +31,6 @@ UNKNOWN_CARDINALITY = -2
 
 
 # -- leaves ------------------------------------------------------------------------------------
-class StringTensor(np.ndarray):
-    """A TensorFlow string tensor: a NumPy object array of `bytes` (torch has no strings).
-
-    `.numpy()` returns what TensorFlow returns: `bytes` for a scalar, else a plain NumPy object
-    array of `bytes`. Being an ndarray, it goes straight into `TextVectorization` and friends.
-    """
-
-    def numpy(self):
-        plain = self.view(np.ndarray)
-        return plain.item() if plain.ndim == 0 else plain
-
-    def __repr__(self):
-        return f"<tf.Tensor: shape={tuple(self.shape)}, dtype=string, numpy={self.numpy()!r}>"
-
-    __str__ = __repr__
-
-    def __array_wrap__(self, array, context=None, return_scalar=False):
-        # Comparisons and other NumPy results that are not strings are plain arrays.
-        if array.dtype != object:
-            array = array.view(np.ndarray)
-            return array[()] if return_scalar else array
-        return super().__array_wrap__(array, context, return_scalar)
-
-
-def _is_string_leaf(x):
-    if isinstance(x, (str, bytes, np.str_, np.bytes_)):
-        return True
-    if isinstance(x, np.ndarray):
-        return x.dtype.kind in ("U", "S") or (
-            x.dtype.kind == "O" and x.size > 0 and isinstance(x.flat[0], (str, bytes))
-        )
-    if isinstance(x, (list, tuple)) and x:
-        first = x[0]
-        while isinstance(first, (list, tuple)) and first:
-            first = first[0]
-        return isinstance(first, (str, bytes, np.str_, np.bytes_))
-    return False
-
-
-def _to_bytes(v):
-    return v.encode("utf-8") if isinstance(v, (str, np.str_)) else bytes(v)
-
-
-def string_tensor(values):
-    """Return `values` (str, bytes, or nested lists/arrays of them) as a `StringTensor`."""
-    array = np.asarray(values, dtype=object)
-    out = np.empty(array.shape, dtype=object)
-    for index, value in np.ndenumerate(array):
-        out[index] = _to_bytes(value)
-    return out.view(StringTensor)
-
-
 def _to_leaf(x):
     """One element leaf as TensorFlow would hold it: a torch tensor or a `StringTensor`."""
     if isinstance(x, (torch.Tensor, StringTensor)):

@@ -17,6 +17,8 @@ from torchkeras.compat.tensorflow._convert import require_float
 from torchkeras.compat.tensorflow._convert import shape_arg
 from torchkeras.compat.tensorflow._convert import to_tensor as _t
 from torchkeras.compat.tensorflow._convert import torch_dtype
+from torchkeras.compat.tensorflow.string_tensor import StringTensor
+from torchkeras.compat.tensorflow.string_tensor import as_string_array
 
 
 def constant(value, dtype=None, shape=None, name="Const"):
@@ -56,7 +58,16 @@ def _static(value, x, out_type):
     return torch.tensor(value, dtype=dtype, device=backend.get_device())
 
 
+def _strings(value):
+    """`value` as a string tensor (NumPy array of bytes) if it is one, else `None`."""
+    if isinstance(value, np.ndarray) and value.dtype.kind in ("O", "U", "S"):
+        return as_string_array(value)
+    return None
+
+
 def shape(input, out_type=None, name=None):
+    if _strings(input) is not None:
+        return torch.tensor(np.shape(input), dtype=torch.int32)
     x = _t(input)
     return _static(tuple(x.shape), x, out_type)
 
@@ -72,14 +83,22 @@ def rank(input, name=None):
 
 
 def reshape(tensor, shape, name=None):
+    if _strings(tensor) is not None:
+        return _strings(tensor).reshape(tuple(int(d) for d in shape_arg(shape)))
     return _t(tensor).reshape(shape_arg(shape))
 
 
 def concat(values, axis, name="concat"):
+    if _strings(values[0]) is not None:
+        return np.concatenate([_strings(v).view(np.ndarray) for v in values],
+                              axis=int(axis)).view(StringTensor)
     return torch.cat(match("ConcatV2", *values, name=name), dim=int(axis))
 
 
 def stack(values, axis=0, name="stack"):
+    if _strings(values[0]) is not None:
+        return np.stack([_strings(v).view(np.ndarray) for v in values],
+                        axis=int(axis)).view(StringTensor)
     return torch.stack(match("Pack", *values, name=name), dim=axis)
 
 
@@ -262,10 +281,14 @@ def linspace(start, stop, num, name=None, axis=0):
 
 
 def expand_dims(input, axis, name=None):
+    if _strings(input) is not None:
+        return np.expand_dims(_strings(input), int(axis))
     return _t(input).unsqueeze(int(axis))
 
 
 def squeeze(input, axis=None, name=None):
+    if _strings(input) is not None:
+        return np.squeeze(_strings(input), axis=None if axis is None else axis_arg(axis))
     x = _t(input)
     if axis is None:
         return x.squeeze()
@@ -295,6 +318,8 @@ def clip_by_value(t, clip_value_min, clip_value_max, name=None):
 
 
 def identity(input, name=None):
+    if _strings(input) is not None:
+        return input
     return _t(input)
 
 

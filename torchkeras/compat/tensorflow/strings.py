@@ -1,16 +1,27 @@
-"""`tf.strings`: a few string functions on Python strings (torch has no string tensors).
+"""`tf.strings`: a few string functions (torch has no string tensors).
 
-They take a `str`/`bytes` or a (nested) list of them and return the same nesting.
+They take a `str`/`bytes`, a (nested) list of them (returned with the same nesting), or a string
+tensor (a NumPy array of strings, as `tf.data` text batches are), returned as a string tensor.
 """
 
 import re
 
+import numpy as np
+import torch
+
+from torchkeras.compat.tensorflow.string_tensor import string_tensor
 from torchkeras.utils import tree
 
 
 def _map(fn, value):
     if isinstance(value, (str, bytes)):
         return fn(value)
+    if isinstance(value, np.ndarray):
+        # A string tensor (a `tf.data` text batch): the result is one too, or a numeric tensor.
+        flat = [fn(v) for v in value.reshape(-1).tolist()]
+        if flat and not isinstance(flat[0], (str, bytes)):
+            return torch.as_tensor(np.asarray(flat).reshape(value.shape))
+        return string_tensor(np.asarray(flat, dtype=object).reshape(value.shape))
     return tree.map_structure(fn, list(value) if not isinstance(value, (list, tuple, dict))
                               else value)
 
