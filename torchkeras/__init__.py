@@ -5,6 +5,7 @@ callbacks; every layer and model is a `torch.nn.Module`.
 """
 
 from torchkeras import activations
+from torchkeras import applications
 from torchkeras import backend
 from torchkeras import callbacks
 from torchkeras import config
@@ -69,6 +70,7 @@ __all__ = [
     "SymbolicScope",
     "Variable",
     "activations",
+    "applications",
     "backend",
     "callbacks",
     "clear_session",

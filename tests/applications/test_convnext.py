@@ -10,7 +10,11 @@ import applications_part_b as helpers
 import torchkeras
 from torchkeras.applications import convnext
 
-DEFAULT = {"ConvNeXtTiny{}"}
+DEFAULT = {
+    "ConvNeXtTiny{}",
+    'ConvNeXtTiny{"include_preprocessing": false, "include_top": false, "pooling": "avg"}',
+    'ConvNeXtTiny{"include_top": false, "input_shape": [64, 64, 3]}',
+}
 
 
 @pytest.mark.parametrize("entry", helpers.structure_cases("convnext", DEFAULT))
@@ -49,7 +53,6 @@ def test_stochastic_depth_drops_whole_samples():
     assert 0 < int((per_sample[:, 0] == 0).sum()) < 64
 
 
-@pytest.mark.slow  # builds the model twice; the shared logic runs in the default suite
 def test_imagenet_weights_file(monkeypatch, tmp_path):
     name = "convnext_tiny_notop.h5"
     helpers.check_imagenet_file(
@@ -59,7 +62,6 @@ def test_imagenet_weights_file(monkeypatch, tmp_path):
     )
 
 
-@pytest.mark.slow  # builds a full model; the shared logic runs in the default suite
 def test_imagenet_weights_missing_offline(monkeypatch, tmp_path):
     helpers.check_missing_imagenet_file(
         monkeypatch, tmp_path, convnext.ConvNeXtTiny, "convnext_tiny.h5",

@@ -8,7 +8,10 @@ import pytest
 import applications_part_b as helpers
 from torchkeras.applications import efficientnet
 
-DEFAULT = {"EfficientNetB0{}"}
+DEFAULT = {
+    "EfficientNetB0{}",
+    'EfficientNetB0{"include_top": false, "input_shape": [64, 64, 3], "pooling": "avg"}',
+}
 
 
 @pytest.mark.parametrize("entry", helpers.structure_cases("efficientnet", DEFAULT))
@@ -36,7 +39,6 @@ def test_imagenet_weights_file_adds_the_stddev_rescaling(monkeypatch, tmp_path):
                                [1 / np.sqrt(s) for s in (0.229, 0.224, 0.225)])
 
 
-@pytest.mark.slow  # builds a full model; the shared logic runs in the default suite
 def test_imagenet_weights_missing_offline(monkeypatch, tmp_path):
     helpers.check_missing_imagenet_file(
         monkeypatch, tmp_path, efficientnet.EfficientNetB0, "efficientnetb0.h5",
@@ -70,7 +72,7 @@ def test_repeats_must_be_positive():
                                   include_top=False)
 
 
-@pytest.mark.slow  # a full EfficientNetB0 training step
+@pytest.mark.slow  # a full EfficientNetB0 training step (~5 s)
 def test_one_training_step_with_stochastic_depth():
     # The residual Dropout layers (noise_shape=(None, 1, 1, 1)) are active while training.
     model = efficientnet.EfficientNetB0(weights=None, input_shape=(32, 32, 3), classes=3)

@@ -23,7 +23,6 @@ def test_output_matches_keras(entry):
     helpers.check_numeric(efficientnet_v2, entry)
 
 
-@pytest.mark.slow  # builds the model twice; the shared logic runs in the default suite
 def test_imagenet_weights_file(monkeypatch, tmp_path):
     name = "efficientnetv2-b0_notop.h5"
     helpers.check_imagenet_file(
@@ -33,14 +32,12 @@ def test_imagenet_weights_file(monkeypatch, tmp_path):
     )
 
 
-@pytest.mark.slow  # builds a full model; the shared logic runs in the default suite
 def test_imagenet_weights_missing_offline(monkeypatch, tmp_path):
     helpers.check_missing_imagenet_file(
         monkeypatch, tmp_path, efficientnet_v2.EfficientNetV2B0, "efficientnetv2-b0.h5",
     )
 
 
-@pytest.mark.slow  # builds a full model; the shared logic runs in the default suite
 def test_custom_name_keeps_the_variant():
     # Keras picks the block table from `name` (a custom name raises KeyError there); here the
     # variant decides, so the model is the same under another name.

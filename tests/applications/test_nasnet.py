@@ -8,7 +8,10 @@ import applications_part_b as helpers
 import torchkeras
 from torchkeras.applications import nasnet
 
-DEFAULT = {'NASNetMobile{"include_top": false, "input_shape": [96, 96, 3], "pooling": "avg"}'}
+DEFAULT = {
+    "NASNetMobile{}",
+    'NASNetMobile{"include_top": false, "input_shape": [96, 96, 3], "pooling": "avg"}',
+}
 
 
 @pytest.mark.parametrize("entry", helpers.structure_cases("nasnet", DEFAULT))
@@ -21,7 +24,6 @@ def test_output_matches_keras(entry):
     helpers.check_numeric(nasnet, entry)
 
 
-@pytest.mark.slow  # builds the model twice; the shared logic runs in the default suite
 def test_imagenet_weights_file(monkeypatch, tmp_path):
     helpers.check_imagenet_file(
         monkeypatch, tmp_path, nasnet.NASNetMobile,
@@ -31,7 +33,6 @@ def test_imagenet_weights_file(monkeypatch, tmp_path):
     )
 
 
-@pytest.mark.slow  # builds a full model; the shared logic runs in the default suite
 def test_imagenet_weights_missing_offline(monkeypatch, tmp_path):
     helpers.check_missing_imagenet_file(
         monkeypatch, tmp_path, nasnet.NASNetMobile, "nasnet_mobile.h5",

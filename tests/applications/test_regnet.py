@@ -8,7 +8,11 @@ import applications_part_b as helpers
 import torchkeras
 from torchkeras.applications import regnet
 
-DEFAULT = {"RegNetY002{}"}
+DEFAULT = {
+    "RegNetX002{}",
+    "RegNetY002{}",
+    'RegNetX002{"include_preprocessing": false, "include_top": false, "pooling": "avg"}',
+}
 
 
 @pytest.mark.parametrize("entry", helpers.structure_cases("regnet", DEFAULT))
@@ -21,7 +25,6 @@ def test_output_matches_tf_keras(entry):
     helpers.check_numeric(regnet, entry)
 
 
-@pytest.mark.slow  # builds the model twice; the shared logic runs in the default suite
 def test_imagenet_weights_file(monkeypatch, tmp_path):
     name = "regnetx002_notop.h5"
     helpers.check_imagenet_file(

@@ -16,6 +16,9 @@ from torchkeras.models.model import Model
 from torchkeras.utils import tree
 
 
+_DONE = object()
+
+
 def _build_map(inputs, outputs):
     """Depth-first walk from the outputs: nodes from inputs to outputs, first-visit indices."""
     finished, in_progress = set(), set()
@@ -23,7 +26,8 @@ def _build_map(inputs, outputs):
     operation_indices = {}
     flat_inputs = [id(x) for x in inputs]
 
-    def visit(tensor):
+    def enter(tensor):
+        """Start visiting `tensor`'s node; `None` when there is nothing to visit."""
         if tensor._keras_history is None:
             raise ValueError(
                 "Output tensors of a Functional model must be the output of a torchkeras layer "
@@ -32,10 +36,10 @@ def _build_map(inputs, outputs):
         operation, node_index, _ = tensor._keras_history
         node = operation._inbound_nodes[node_index]
         if node in finished:
-            return
+            return None
         if not node.is_input and id(tensor) in flat_inputs:
             finished.add(node)
-            return
+            return None
         if node in in_progress:
             raise ValueError(
                 f"Tensor {tensor} from operation '{operation.name}' is part of a cycle."
@@ -43,12 +47,29 @@ def _build_map(inputs, outputs):
         if operation not in operation_indices:
             operation_indices[operation] = len(operation_indices)
         in_progress.add(node)
-        if not node.is_input:
-            for input_tensor in node.input_tensors:
-                visit(input_tensor)
-        finished.add(node)
-        in_progress.remove(node)
-        ordered_nodes.append(node)
+        return node
+
+    def visit(tensor):
+        # Iterative (deep models such as ResNetRS-420 exceed Python's recursion limit), with
+        # the order of a recursive walk: first visits in pre-order, nodes in post-order.
+        node = enter(tensor)
+        if node is None:
+            return
+        stack = [(node, iter(() if node.is_input else node.input_tensors))]
+        while stack:
+            node, pending = stack[-1]
+            child = next(pending, _DONE)
+            if child is _DONE:
+                stack.pop()
+                finished.add(node)
+                in_progress.remove(node)
+                ordered_nodes.append(node)
+                continue
+            child_node = enter(child)
+            if child_node is not None:
+                stack.append(
+                    (child_node, iter(() if child_node.is_input else child_node.input_tensors))
+                )
 
     for output in outputs:
         visit(output)
