@@ -97,3 +97,32 @@ def test_real_torch_compile_matches_eager_without_graph_breaks():
     np.testing.assert_allclose(jitted.predict(x, verbose=0), eager.predict(x, verbose=0),
                                rtol=1e-5, atol=1e-6)
     assert dict(counters["graph_break"]) == {}
+
+
+def test_real_torch_compile_cnn_with_max_pooling_matches_eager():
+    # MaxPooling2D runs as one opaque op inside the compiled graph (backend/compiled_ops.py).
+    from torch._dynamo.utils import counters
+
+    torch._dynamo.reset()
+    counters.clear()
+    rng = np.random.default_rng(0)
+    x = rng.standard_normal((8, 6, 6, 2)).astype("float32")
+    y = rng.integers(0, 3, size=8)
+
+    def build(jit_compile):
+        keras.utils.set_random_seed(3)
+        model = keras.Sequential([
+            keras.Input((6, 6, 2)), keras.layers.Conv2D(4, 3, activation="relu"),
+            keras.layers.MaxPooling2D(2), keras.layers.Flatten(), keras.layers.Dense(3),
+        ])
+        model.compile(optimizer=keras.optimizers.SGD(0.1), jit_compile=jit_compile,
+                      loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True))
+        return model
+
+    eager, jitted = build(False), build(True)
+    h1 = eager.fit(x, y, batch_size=4, epochs=2, shuffle=False, verbose=0).history["loss"]
+    h2 = jitted.fit(x, y, batch_size=4, epochs=2, shuffle=False, verbose=0).history["loss"]
+    np.testing.assert_allclose(h2, h1, rtol=1e-5)
+    for a, b in zip(eager.get_weights(), jitted.get_weights()):
+        np.testing.assert_allclose(b, a, rtol=1e-5, atol=1e-6)
+    assert dict(counters["graph_break"]) == {}

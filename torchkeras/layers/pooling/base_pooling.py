@@ -1,8 +1,10 @@
 """BasePooling: max and average pooling over 1, 2 or 3 spatial dimensions."""
 
+import torch
 import torch.nn.functional as F
 
 from torchkeras import backend
+from torchkeras.backend import compiled_ops
 from torchkeras.layers.convolutional import conv_utils
 from torchkeras.layers.input_spec import InputSpec
 from torchkeras.layers.layer import Layer
@@ -113,7 +115,10 @@ class BasePooling(Layer):
         pads, ceil_mode, shifted = self._plan(inputs.shape)
         x = conv_utils.to_channels_first(inputs, self._rank, self.data_format)
         if self.pool_mode == "max":
-            y = self._pool(x, self._kernel, self._strides, pads, ceil_mode=ceil_mode)
+            pool = self._pool
+            if self._rank < 3 and torch.compiler.is_compiling():
+                pool = compiled_ops.max_pool2d  # ATen's kernels inside the compiled graph
+            y = pool(x, self._kernel, self._strides, pads, ceil_mode=ceil_mode)
         else:
             y = self._pool(
                 x, self._kernel, self._strides, pads, ceil_mode=ceil_mode,
