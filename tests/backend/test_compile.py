@@ -11,7 +11,7 @@ def test_first_failure_falls_back_to_eager_once_with_a_warning(monkeypatch):
         calls.append(data)
         return data * 2
 
-    def broken_compile(fn):
+    def broken_compile(fn, **kwargs):
         def compiled(data):
             raise RuntimeError("backend failed\nmore details")
 
@@ -30,7 +30,7 @@ def test_errors_after_a_successful_compiled_call_are_raised(monkeypatch):
     def step(data):
         return data
 
-    def flaky_compile(fn):
+    def flaky_compile(fn, **kwargs):
         def compiled(data):
             state["n"] += 1
             if state["n"] > 1:

@@ -13,7 +13,10 @@ def compile_step(step):
     of it has run, so running it again eagerly cannot apply an update twice. A later error (the
     step's own) is raised as is.
     """
-    compiled = torch.compile(step)
+    # Static shapes, as Keras traces a new function per input signature: torch's automatic
+    # dynamic shapes would otherwise turn on after a recompile (a second model, a last partial
+    # batch) and trade the fast static kernels for symbolic ones.
+    compiled = torch.compile(step, dynamic=False)
     state = {"fn": compiled, "compiled_once": False}
 
     def run(*args):
