@@ -32,6 +32,8 @@ EXAMPLES = {
     "tf2_save_and_load": ("tf.keras 2", "deterministic"),
     "preprocessing_layers": ("Keras 3", "deterministic"),
     "readme_quick_tour": ("tf.keras 2", "deterministic"),
+    "keras_io_text_classification": ("tf + Keras 3", "decreasing"),
+    "keras_io_vae": ("tf + Keras 3", "decreasing"),
 }
 
 

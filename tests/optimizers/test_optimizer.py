@@ -297,3 +297,23 @@ def test_minimize_tf_keras_2_api():
     np.testing.assert_allclose(v.numpy(), [0.64, 1.28], rtol=1e-6)
     with pytest.raises(ValueError, match="`tape` is required when a `Tensor` loss is passed"):
         opt.minimize(torch.tensor(1.0), [v])
+
+
+@pytest.mark.parametrize("name", ["Adam", "AdamW", "SGD", "RMSprop", "Adagrad"])
+def test_non_contiguous_gradients_update_the_right_elements(name):
+    # `tape.gradient` may return a transposed conv-kernel gradient; the fused kernels walk
+    # memory, so the gradient must be laid out like the variable.
+    import torchkeras as keras
+
+    g = torch.arange(24, dtype=torch.float32).reshape(4, 2, 3).permute(2, 1, 0) - 11.5
+    assert not g.is_contiguous()
+    v = keras.Variable(np.zeros((3, 2, 4), "float32"))
+    getattr(optimizers, name)(0.01).apply_gradients([(g, v)])
+    if name in ("Adam", "AdamW"):
+        # First Adam step: -lr * g / (|g| + eps * sqrt(1 - beta_2)) ~ -lr * sign(g).
+        np.testing.assert_allclose(v.numpy(), -0.01 * np.sign(g.numpy()), rtol=1e-4)
+    elif name == "SGD":
+        np.testing.assert_allclose(v.numpy(), -0.01 * g.numpy(), rtol=1e-6)
+    else:
+        # Elementwise updates: the sign of every element follows its own gradient.
+        np.testing.assert_array_equal(np.sign(v.numpy()), -np.sign(g.numpy()))

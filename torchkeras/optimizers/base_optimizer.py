@@ -654,8 +654,11 @@ class Optimizer(torch_optimizer.TorchOptimizer):
         on_device = not isinstance(grads[0], torch.Tensor) or (
             grads[0].device == variables[0].device
         )
+        # ... and in the variable's memory layout: the fused kernels walk gradient and variable
+        # memory in step (`tape.gradient` can return e.g. a transposed conv-kernel gradient).
         grads = [
             g if on_device and isinstance(g, torch.Tensor) and g.dtype is v.dtype
+            and g.stride() == v.stride()
             else _as_gradient(g, v)
             for g, v in zip(grads, variables)
         ]
@@ -962,9 +965,13 @@ def _has_parallel_update_step(cls):
 
 
 def _as_gradient(gradient, variable):
-    """A gradient given as an array or with another dtype, as a tensor like `variable`."""
+    """A gradient given as an array, with another dtype or memory layout, as a tensor like
+    `variable` (same dtype, device and strides)."""
     if isinstance(gradient, torch.Tensor):
-        return gradient.to(dtype=variable.dtype, device=variable.device)
+        gradient = gradient.to(dtype=variable.dtype, device=variable.device)
+        if gradient.stride() != variable.stride():
+            gradient = torch.empty_like(variable).copy_(gradient)
+        return gradient
     return torch.as_tensor(np.asarray(gradient), dtype=variable.dtype, device=variable.device)
 
 

@@ -46,3 +46,10 @@ def test_text_vectorization_with_a_tf_strings_standardizer():
     out = layer(tf.expand_dims(string_tensor(["Great movie!", "Bad."]), -1))
     # 0 = padding, 1 = OOV, then the vocabulary.
     np.testing.assert_array_equal(keras.ops.convert_to_numpy(out), [[2, 3, 0], [1, 0, 0]])
+
+
+def test_constant_of_strings_is_a_string_tensor():
+    value = tf.constant([["Great movie!"], ["Bad."]])
+    assert isinstance(value, StringTensor) and value.shape == (2, 1)
+    assert value.numpy().tolist() == [[b"Great movie!"], [b"Bad."]]
+    assert tf.convert_to_tensor("a").numpy() == b"a"

@@ -21,7 +21,18 @@ from torchkeras.compat.tensorflow.string_tensor import StringTensor
 from torchkeras.compat.tensorflow.string_tensor import as_string_array
 
 
+def _string_constant(value, dtype):
+    """A string tensor for string values (`tf.constant(["a", "b"])`), else `None`."""
+    if dtype not in (None, "string", str) or isinstance(value, torch.Tensor):
+        return None
+    return as_string_array(value)
+
+
 def constant(value, dtype=None, shape=None, name="Const"):
+    strings = _string_constant(value, dtype)
+    if strings is not None:
+        return strings if shape is None else np.broadcast_to(
+            strings, tuple(shape_arg(shape))).copy().view(StringTensor)
     x = _t(value, dtype)
     if isinstance(value, torch.Tensor):
         x = x.clone()
@@ -33,6 +44,9 @@ def constant(value, dtype=None, shape=None, name="Const"):
 
 
 def convert_to_tensor(value, dtype=None, dtype_hint=None, name=None):
+    strings = _string_constant(value, dtype)
+    if strings is not None:
+        return strings
     if dtype is None and dtype_hint is not None and not isinstance(value, torch.Tensor):
         try:
             return _t(value, dtype_hint)
