@@ -37,31 +37,24 @@ def model_input(input_tensor, input_shape):
 
 
 def get_source_inputs(tensor):
-    """The `Input` tensors a symbolic tensor was computed from, in discovery order."""
-    sources, seen, stack = [], set(), [tensor]
-    while stack:
-        x = stack.pop()
-        history = x._keras_history
-        if history is None:
-            if id(x) not in seen:
-                seen.add(id(x))
-                sources.append(x)
-            continue
-        node = history.operation._inbound_nodes[history.node_index]
-        if node.is_input:
-            if id(x) not in seen:
-                seen.add(id(x))
-                sources.append(x)
-        else:
-            stack.extend(reversed(node.input_tensors))
-    return sources
+    """The `Input` tensors a symbolic tensor was computed from (`keras.utils.get_source_inputs`)."""
+    from torchkeras.utils.operation_utils import get_source_inputs as source_inputs
+
+    return source_inputs(tensor)
+
+
+def model_inputs(input_tensor, img_input):
+    """What the Functional model takes: the sources of `input_tensor`, else the new input."""
+    if input_tensor is None:
+        return img_input
+    return get_source_inputs(input_tensor)
 
 
 def build_model(input_tensor, img_input, outputs, name):
     """The `Functional` model from the source inputs of `input_tensor` (or `img_input`)."""
     from torchkeras.models import Functional
 
-    inputs = get_source_inputs(input_tensor) if input_tensor is not None else img_input
+    inputs = model_inputs(input_tensor, img_input)
     if isinstance(inputs, list) and len(inputs) == 1:
         inputs = inputs[0]
     return Functional(inputs, outputs, name=name)
@@ -81,6 +74,11 @@ def load_weights(model, weights, weights_file=None, context="Application"):
         # Also `"imagenet"` without a published file, which `load_weights` refuses, as in Keras.
         model.load_weights(weights)
     return model
+
+
+def load_imagenet_weights(model, file_name, origin, file_hash, context):
+    """Fetches a published weights file through the Keras cache and loads it by topology."""
+    return load_weights(model, "imagenet", (file_name, origin, file_hash), context=context)
 
 
 def pooling_layer(pooling, name_avg=None, name_max=None):

@@ -9,7 +9,7 @@ import numpy as np
 import torch
 
 from torchkeras import backend
-from torchkeras.applications import _model_utils
+from torchkeras.applications import base_application
 from torchkeras.backend import global_state
 from torchkeras.backend import random as random_lib
 from torchkeras.layers.layer import Layer
@@ -244,7 +244,7 @@ def ConvNeXt(
             "format. Switch to `channels_last` by editing your local "
             "config file at ~/.keras/keras.json"
         )
-    if not _model_utils.weights_is_valid(weights):
+    if not base_application.weights_arg_is_valid(weights):
         raise ValueError(
             "The `weights` argument should be either "
             "`None` (random initialization), `imagenet` "
@@ -281,9 +281,9 @@ def ConvNeXt(
         input_shape, default_size=default_size, min_size=32,
         data_format=backend.image_data_format(), require_flatten=include_top, weights=weights,
     )
-    img_input = _model_utils.image_input(input_tensor, input_shape)
+    img_input = base_application.model_input(input_tensor, input_shape)
     if input_tensor is not None:
-        inputs = _model_utils.source_inputs(input_tensor)[0]
+        inputs = base_application.get_source_inputs(input_tensor)[0]
         x = input_tensor
     else:
         inputs = img_input
@@ -333,7 +333,7 @@ def ConvNeXt(
     if weights == "imagenet":
         index = 0 if include_top else 1
         file_name = name + (".h5" if include_top else "_notop.h5")
-        _model_utils.load_imagenet_weights(
+        base_application.load_imagenet_weights(
             model, file_name, BASE_WEIGHTS_PATH + file_name, WEIGHTS_HASHES[weights_name][index],
             context=f"ConvNeXt{weights_name.split('_')[-1].capitalize()}()",
         )

@@ -8,7 +8,7 @@ import copy
 import math
 
 from torchkeras import backend
-from torchkeras.applications import _model_utils
+from torchkeras.applications import base_application
 
 BASE_WEIGHTS_PATH = "https://storage.googleapis.com/tensorflow/keras-applications/efficientnet_v2/"
 # (with top, without top) MD5 of the published files.
@@ -252,7 +252,7 @@ def EfficientNetV2(
     variant = variant or name
     if blocks_args == "default":
         blocks_args = DEFAULT_BLOCKS_ARGS[variant]
-    if not _model_utils.weights_is_valid(weights):
+    if not base_application.weights_arg_is_valid(weights):
         raise ValueError(
             "The `weights` argument should be either "
             "`None` (random initialization), `imagenet` "
@@ -269,7 +269,7 @@ def EfficientNetV2(
         input_shape, default_size=default_size, min_size=32,
         data_format=backend.image_data_format(), require_flatten=include_top, weights=weights,
     )
-    img_input = _model_utils.image_input(input_tensor, input_shape)
+    img_input = base_application.model_input(input_tensor, input_shape)
     bn_axis = 3 if backend.image_data_format() == "channels_last" else 1
 
     x = img_input
@@ -335,13 +335,13 @@ def EfficientNetV2(
     elif pooling == "max":
         x = layers.GlobalMaxPooling2D(name="max_pool")(x)
 
-    inputs = _model_utils.model_inputs(input_tensor, img_input)
+    inputs = base_application.model_inputs(input_tensor, img_input)
     model = Functional(inputs, x, name=name)
 
     if weights == "imagenet":
         index = 0 if include_top else 1
         file_name = name + (".h5" if include_top else "_notop.h5")
-        _model_utils.load_imagenet_weights(
+        base_application.load_imagenet_weights(
             model, file_name, BASE_WEIGHTS_PATH + file_name, WEIGHTS_HASHES[weights_name][index],
             context=f"EfficientNetV2{weights_name.strip('-').upper()}()",
         )

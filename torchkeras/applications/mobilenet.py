@@ -8,7 +8,7 @@ weights load by topology.
 import warnings
 
 from torchkeras import backend
-from torchkeras.applications import _model_utils
+from torchkeras.applications import base_application
 
 BASE_WEIGHT_PATH = "https://storage.googleapis.com/tensorflow/keras-applications/mobilenet/"
 
@@ -66,7 +66,7 @@ def MobileNet(
     from torchkeras.applications import imagenet_utils
     from torchkeras.models import Functional
 
-    if not _model_utils.weights_is_valid(weights):
+    if not base_application.weights_arg_is_valid(weights):
         raise ValueError(
             "The `weights` argument should be either "
             "`None` (random initialization), 'imagenet' "
@@ -118,7 +118,7 @@ def MobileNet(
                 stacklevel=2,
             )
 
-    img_input = _model_utils.image_input(input_tensor, input_shape)
+    img_input = base_application.model_input(input_tensor, input_shape)
     x = _conv_block(img_input, 32, alpha, strides=(2, 2))
     # (pointwise filters, strides) of the 13 depthwise-separable blocks.
     plan = [(64, 1), (128, 2), (128, 1), (256, 2), (256, 1), (512, 2), (512, 1), (512, 1),
@@ -138,7 +138,7 @@ def MobileNet(
     elif pooling == "max":
         x = layers.GlobalMaxPooling2D()(x)
 
-    inputs = _model_utils.model_inputs(input_tensor, img_input)
+    inputs = base_application.model_inputs(input_tensor, img_input)
     if name is None:
         name = f"mobilenet_{alpha:0.2f}_{rows}"
     model = Functional(inputs, x, name=name)
@@ -147,7 +147,7 @@ def MobileNet(
         alpha_text = {1.0: "1_0", 0.75: "7_5", 0.50: "5_0"}.get(alpha, "2_5")
         suffix = "" if include_top else "_no_top"
         file_name = f"mobilenet_{alpha_text}_{rows}_tf{suffix}.h5"
-        _model_utils.load_imagenet_weights(
+        base_application.load_imagenet_weights(
             model, file_name, BASE_WEIGHT_PATH + file_name, None, context="MobileNet()"
         )
     elif weights is not None:
@@ -161,7 +161,7 @@ def _conv_block(inputs, filters, alpha, kernel=(3, 3), strides=(1, 1)):
 
     x = layers.Conv2D(int(filters * alpha), kernel, padding="same", use_bias=False,
                       strides=strides, name="conv1")(inputs)
-    x = layers.BatchNormalization(axis=_model_utils.channel_axis(), name="conv1_bn")(x)
+    x = layers.BatchNormalization(axis=base_application.channel_axis(), name="conv1_bn")(x)
     return layers.ReLU(6.0, name="conv1_relu")(x)
 
 
@@ -170,7 +170,7 @@ def _depthwise_conv_block(inputs, pointwise_conv_filters, alpha, depth_multiplie
     """Depthwise conv, BN, ReLU6, then pointwise (1x1) conv, BN, ReLU6."""
     from torchkeras import layers
 
-    axis = _model_utils.channel_axis()
+    axis = base_application.channel_axis()
     if strides == (1, 1):
         x = inputs
     else:

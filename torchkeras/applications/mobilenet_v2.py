@@ -8,7 +8,7 @@ published `.h5` weights load by topology.
 import warnings
 
 from torchkeras import backend
-from torchkeras.applications import _model_utils
+from torchkeras.applications import base_application
 
 BASE_WEIGHT_PATH = "https://storage.googleapis.com/tensorflow/keras-applications/mobilenet_v2/"
 _SIZES = (96, 128, 160, 192, 224)
@@ -61,7 +61,7 @@ def MobileNetV2(
     from torchkeras.applications import imagenet_utils
     from torchkeras.models import Functional
 
-    if not _model_utils.weights_is_valid(weights):
+    if not base_application.weights_arg_is_valid(weights):
         raise ValueError(
             "The `weights` argument should be either "
             "`None` (random initialization), `imagenet` "
@@ -131,8 +131,8 @@ def MobileNetV2(
                 stacklevel=2,
             )
 
-    img_input = _model_utils.image_input(input_tensor, input_shape)
-    axis = _model_utils.channel_axis()
+    img_input = base_application.model_input(input_tensor, input_shape)
+    axis = base_application.channel_axis()
     x = layers.Conv2D(_make_divisible(32 * alpha, 8), kernel_size=3, strides=(2, 2),
                       padding="same", use_bias=False, name="Conv1")(img_input)
     x = layers.BatchNormalization(axis=axis, epsilon=1e-3, momentum=0.999, name="bn_Conv1")(x)
@@ -159,7 +159,7 @@ def MobileNetV2(
     elif pooling == "max":
         x = layers.GlobalMaxPooling2D()(x)
 
-    inputs = _model_utils.model_inputs(input_tensor, img_input)
+    inputs = base_application.model_inputs(input_tensor, img_input)
     if name is None:
         name = f"mobilenetv2_{alpha:0.2f}_{rows}"
     model = Functional(inputs, x, name=name)
@@ -169,7 +169,7 @@ def MobileNetV2(
         file_name = (
             f"mobilenet_v2_weights_tf_dim_ordering_tf_kernels_{float(alpha)}_{rows}{suffix}.h5"
         )
-        _model_utils.load_imagenet_weights(
+        base_application.load_imagenet_weights(
             model, file_name, BASE_WEIGHT_PATH + file_name, None, context="MobileNetV2()"
         )
     elif weights is not None:
@@ -182,7 +182,7 @@ def _inverted_res_block(inputs, expansion, stride, alpha, filters, block_id):
     from torchkeras import layers
     from torchkeras.applications import imagenet_utils
 
-    axis = _model_utils.channel_axis()
+    axis = base_application.channel_axis()
     in_channels = inputs.shape[axis]
     pointwise_filters = _make_divisible(int(filters * alpha), 8)
     x = inputs

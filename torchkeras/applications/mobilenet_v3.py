@@ -7,7 +7,7 @@ Layer names and order are Keras's, so its published `.h5` weights load by topolo
 import warnings
 
 from torchkeras import backend
-from torchkeras.applications import _model_utils
+from torchkeras.applications import base_application
 
 BASE_WEIGHT_PATH = "https://storage.googleapis.com/tensorflow/keras-applications/mobilenet_v3/"
 # (with top, without top) MD5 of the published files.
@@ -83,7 +83,7 @@ def MobileNetV3(
     from torchkeras.applications import imagenet_utils
     from torchkeras.models import Functional
 
-    if not _model_utils.weights_is_valid(weights):
+    if not base_application.weights_arg_is_valid(weights):
         raise ValueError(
             "The `weights` argument should be either "
             "`None` (random initialization), `imagenet` "
@@ -148,8 +148,8 @@ def MobileNetV3(
                 stacklevel=2,
             )
 
-    img_input = _model_utils.image_input(input_tensor, input_shape)
-    axis = _model_utils.channel_axis()
+    img_input = base_application.model_input(input_tensor, input_shape)
+    axis = base_application.channel_axis()
     if minimalistic:
         kernel, activation, se_ratio = 3, _relu, None
     else:
@@ -187,7 +187,7 @@ def MobileNetV3(
     elif pooling == "max":
         x = layers.GlobalMaxPooling2D(name="max_pool")(x)
 
-    inputs = _model_utils.model_inputs(input_tensor, img_input)
+    inputs = base_application.model_inputs(input_tensor, img_input)
     model = Functional(inputs, x, name=name)
 
     if weights == "imagenet":
@@ -200,7 +200,7 @@ def MobileNetV3(
         else:
             file_name = f"weights_mobilenet_v3_{model_name}_no_top_v2.h5"
             file_hash = WEIGHTS_HASHES[model_name][1]
-        _model_utils.load_imagenet_weights(
+        base_application.load_imagenet_weights(
             model, file_name, BASE_WEIGHT_PATH + file_name, file_hash,
             context=f"MobileNetV3{model_type.capitalize()}()",
         )
@@ -351,7 +351,7 @@ def _inverted_res_block(x, expansion, filters, kernel_size, stride, se_ratio, ac
     from torchkeras import layers
     from torchkeras.applications import imagenet_utils
 
-    axis = _model_utils.channel_axis()
+    axis = base_application.channel_axis()
     shortcut = x
     prefix = "expanded_conv_"
     infilters = x.shape[axis]

@@ -7,7 +7,7 @@ implementation has no such restriction.)
 """
 
 from torchkeras import backend
-from torchkeras.applications import _model_utils
+from torchkeras.applications import base_application
 
 BASE_WEIGHTS_PATH = "https://storage.googleapis.com/tensorflow/keras-applications/nasnet/"
 NASNET_MOBILE_WEIGHT_PATH = f"{BASE_WEIGHTS_PATH}NASNet-mobile.h5"
@@ -88,7 +88,7 @@ def NASNet(
             "format. Switch to `channels_last` by editing your local "
             "config file at ~/.keras/keras.json"
         )
-    if not _model_utils.weights_is_valid(weights):
+    if not base_application.weights_arg_is_valid(weights):
         raise ValueError(
             "The `weights` argument should be either "
             "`None` (random initialization), `imagenet` "
@@ -112,7 +112,7 @@ def NASNet(
         input_shape, default_size=default_size, min_size=32,
         data_format=backend.image_data_format(), require_flatten=include_top, weights=weights,
     )
-    img_input = _model_utils.image_input(input_tensor, input_shape)
+    img_input = base_application.model_input(input_tensor, input_shape)
     if penultimate_filters % (24 * (filter_multiplier**2)) != 0:
         raise ValueError(
             "For NASNet-A models, the `penultimate_filters` must be a multiple "
@@ -152,7 +152,7 @@ def NASNet(
     elif pooling == "max":
         x = layers.GlobalMaxPooling2D()(x)
 
-    inputs = _model_utils.model_inputs(input_tensor, img_input)
+    inputs = base_application.model_inputs(input_tensor, img_input)
     model = Functional(inputs, x, name=name)
 
     if weights == "imagenet":
@@ -162,7 +162,7 @@ def NASNet(
             )
         file_name, origin, file_hash = _WEIGHT_FILES[default_size][bool(include_top)]
         context = "NASNetMobile()" if default_size == 224 else "NASNetLarge()"
-        _model_utils.load_imagenet_weights(model, file_name, origin, file_hash, context=context)
+        base_application.load_imagenet_weights(model, file_name, origin, file_hash, context=context)
     elif weights is not None:
         model.load_weights(weights)
     return model

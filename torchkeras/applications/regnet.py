@@ -6,7 +6,7 @@ these models; layer names, order and numbers follow tf_keras 2.21, so its publis
 weights load by topology.
 """
 
-from torchkeras.applications import _model_utils
+from torchkeras.applications import base_application
 from torchkeras.backend import global_state
 
 BASE_WEIGHTS_PATH = "https://storage.googleapis.com/tensorflow/keras-applications/regnet/"
@@ -284,7 +284,7 @@ def RegNet(depths, widths, group_width, block_type, default_size, model_name="re
     from torchkeras.applications import imagenet_utils
     from torchkeras.models import Functional
 
-    if not _model_utils.weights_is_valid(weights):
+    if not base_application.weights_arg_is_valid(weights):
         raise ValueError(
             "The `weights` argument should be either "
             "`None` (random initialization), `imagenet` "
@@ -300,9 +300,9 @@ def RegNet(depths, widths, group_width, block_type, default_size, model_name="re
         input_shape, default_size=default_size, min_size=32,
         data_format=backend.image_data_format(), require_flatten=include_top, weights=weights,
     )
-    img_input = _model_utils.image_input(input_tensor, input_shape)
+    img_input = base_application.model_input(input_tensor, input_shape)
     if input_tensor is not None:
-        inputs = _model_utils.source_inputs(input_tensor)[0]
+        inputs = base_application.get_source_inputs(input_tensor)[0]
     else:
         inputs = img_input
 
@@ -330,7 +330,7 @@ def RegNet(depths, widths, group_width, block_type, default_size, model_name="re
         key = model_name[-4:]
         index = 0 if include_top else 1
         file_name = model_name + (".h5" if include_top else "_notop.h5")
-        _model_utils.load_imagenet_weights(
+        base_application.load_imagenet_weights(
             model, file_name, BASE_WEIGHTS_PATH + file_name, WEIGHTS_HASHES[key][index],
             context=f"RegNet{key.upper()}()",
         )

@@ -987,8 +987,10 @@ def rnn(step_function, inputs, initial_states, go_backwards=False, mask=None, co
             mask = _tensor(mask).transpose(0, 1)
     step = step_function
     if constants:
-        def step(x, states):
+        def step_with_constants(x, states):
             return step_function(x, list(states) + list(constants))
+
+        step = step_with_constants
     last, outputs, states = _rnn_module.rnn(
         step, inputs, initial_states, go_backwards=go_backwards, mask=mask,
         zero_output_for_mask=zero_output_for_mask, return_all_outputs=return_all_outputs,

@@ -1,7 +1,5 @@
 """ThresholdedReLU (tf.keras 2): `x` where `x > theta`, else 0."""
 
-import torch
-
 from torchkeras.layers.layer import Layer
 
 

@@ -12,7 +12,6 @@ Padding follows TensorFlow: `"same"` pads `total = max((ceil(n / s) - 1) * s + k
 odd element at the end, which torch's symmetric padding cannot express when `total` is odd.
 """
 
-import torch
 import torch.nn.functional as F
 
 
