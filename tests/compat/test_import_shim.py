@@ -315,3 +315,21 @@ def test_tensorflow_script_gets_tensorflow_autograd(tmp_path):
     """)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[[2.0]]"
+
+
+def test_check_flags_single_process_strategies_and_devices():
+    from torchkeras.compat import check
+
+    source = textwrap.dedent("""
+        import tensorflow as tf
+        strategy = tf.distribute.MirroredStrategy()
+        with tf.device("/GPU:0"):
+            pass
+    """)
+    lines = check.check_source(source, "s.py")
+    assert lines == [
+        "s.py:3: tensorflow.distribute.MirroredStrategy: implemented differently (one process, "
+        "1 replica (use torchrun for more))",
+        "s.py:4: tensorflow.device: implemented differently (no-op: torchkeras places tensors on "
+        "keras.config's device)",
+    ]

@@ -11,6 +11,11 @@ DIFFERENT = {
     "tensorflow.function": "runs eagerly (torch has no graph to trace into)",
     "tensorflow.data.Dataset.prefetch": "no-op",
     "tensorflow.data.Options": "accepted, no effect",
+    "tensorflow.compat.v1.disable_eager_execution": "raises NotImplementedError: no graph mode",
+    "tensorflow.compat.v1.Session": "raises NotImplementedError: no graph mode",
+    "tensorflow.distribute.MirroredStrategy": "one process, 1 replica (use torchrun for more)",
+    "tensorflow.device": "no-op: torchkeras places tensors on keras.config's device",
+    "tensorflow.config.experimental.set_memory_growth": "no-op",
 }
 
 
