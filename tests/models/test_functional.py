@@ -120,3 +120,28 @@ def test_a_mask_removed_at_run_time_still_reaches_later_layers():
     model = keras.Model(x, reader(layers.Add()([masked, taken])))
     model(np.array([[[1.0], [0.0], [2.0]]], "float32"))
     assert reader.seen.tolist() == [[True, False, True]]
+
+
+def test_custom_layer_building_sublayers_during_symbolic_call():
+    # keras.io's TransformerBlock: MultiHeadAttention and a Sequential are built lazily inside
+    # the outer layer's call on a symbolic input (shape inference runs on fake tensors).
+    class Block(keras.layers.Layer):
+        def __init__(self):
+            super().__init__()
+            self.att = keras.layers.MultiHeadAttention(num_heads=2, key_dim=4)
+            self.ffn = keras.Sequential([keras.layers.Dense(8, activation="relu"),
+                                         keras.layers.Dense(4)])
+            self.norm = keras.layers.LayerNormalization(epsilon=1e-6)
+
+        def call(self, inputs):
+            return self.norm(inputs + self.ffn(self.att(inputs, inputs)))
+
+    inputs = keras.Input((5, 4))
+    outputs = Block()(inputs)
+    model = keras.Model(inputs, outputs)
+    assert outputs.shape == (None, 5, 4)
+    # query/key/value/output kernels and biases, two Dense layers, LayerNorm gamma and beta.
+    assert model.count_params() == 3 * (4 * 2 * 4 + 2 * 4) + (2 * 4 * 4 + 4) + (4 * 8 + 8) + (
+        8 * 4 + 4) + 2 * 4
+    out = model(np.ones((2, 5, 4), "float32"))
+    assert tuple(out.shape) == (2, 5, 4)

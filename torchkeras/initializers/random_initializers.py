@@ -11,6 +11,7 @@ import torch
 
 from torchkeras.backend import device as device_lib
 from torchkeras.backend import dtypes
+from torchkeras.backend import meta_call
 from torchkeras.backend.random import SeedGenerator
 from torchkeras.backend.random import make_generator
 from torchkeras.initializers.initializer import Initializer
@@ -63,8 +64,10 @@ def truncated_normal(shape, mean, stddev, dtype, generator):
 
 
 def _default_seed():
-    # One draw from the torch global RNG (seeded by `set_random_seed` / `torch.manual_seed`).
-    return int(torch.randint(1, 10**9, (1,)))
+    # One draw from the torch global RNG (seeded by `set_random_seed` / `torch.manual_seed`),
+    # real even when an initializer is made during shape inference.
+    with meta_call.real_tensors():
+        return int(torch.randint(1, 10**9, (1,)))
 
 
 class RandomInitializer(Initializer):

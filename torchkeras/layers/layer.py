@@ -889,7 +889,10 @@ def _wrap_build(build):
         try:
             if self._path is None:
                 self._path = "/".join(_NAME_SCOPE)
-            result = build(self, *args, **kwargs)
+            # State is real even when the build happens inside shape inference (a sublayer first
+            # called in a symbolic call): weights, initializer seeds, lookup tables.
+            with meta_call.real_tensors():
+                result = build(self, *args, **kwargs)
         finally:
             _NAME_SCOPE.pop()
             object.__setattr__(self, "_in_build", False)
