@@ -333,3 +333,17 @@ def test_check_flags_single_process_strategies_and_devices():
         "s.py:4: tensorflow.device: implemented differently (no-op: torchkeras places tensors on "
         "keras.config's device)",
     ]
+
+
+def test_from_keras_utils_import_np_utils():
+    # Keras 2 scripts: `from keras.utils import np_utils; np_utils.to_categorical(...)`.
+    import numpy as np
+
+    compat.install()
+    try:
+        from keras.utils import np_utils
+
+        np.testing.assert_array_equal(np_utils.to_categorical([1, 0], 2), [[0.0, 1.0], [1.0, 0.0]])
+    finally:
+        compat.uninstall()
+    assert not hasattr(torchkeras.utils, "np_utils")

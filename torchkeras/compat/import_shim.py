@@ -154,7 +154,10 @@ _SAVED_ATTRIBUTES = {}
 _PARENT_ATTRIBUTES = {}
 _MISSING = object()
 # tf.keras 2 namespaces scripts reach by attribute (`tf.keras.layers.experimental.preprocessing`).
-_PRELOADED = ("keras.layers.experimental.preprocessing", "keras.optimizers.experimental")
+_PRELOADED = (
+    "keras.layers.experimental.preprocessing", "keras.optimizers.experimental",
+    "keras.utils.np_utils",
+)
 
 
 def install():
