@@ -135,3 +135,21 @@ def test_list_files_and_text_lines(tmp_path):
     assert [x.numpy() for x in lines] == [b"a.txt", b"second"]
     with pytest.raises(ValueError, match="No files matched pattern"):
         Dataset.list_files(str(tmp_path / "*.csv"))
+
+
+def test_fit_on_a_dataset_with_class_weight_and_the_shuffle_warning():
+    import torchkeras as keras
+
+    x = np.ones((3, 1), "float32")
+    y = np.array([[0.0], [1.0], [1.0]], "float32")
+    model = keras.Sequential([keras.Input((1,)), keras.layers.Dense(1, kernel_initializer="zeros")])
+    model.compile(optimizer=keras.optimizers.SGD(0.0), loss="mse")
+    ds = Dataset.from_tensor_slices((x, y)).batch(3)
+    with pytest.warns(UserWarning, match="`shuffle=True` was passed, but will be ignored since "
+                                         "the data `x` was provided as a tf.data.Dataset"):
+        history = model.fit(ds, class_weight={0: 1.0, 1: 3.0}, verbose=0)
+    # Errors (0, 1, 1) weighted (1, 3, 3), averaged over the batch: 6 / 3.
+    np.testing.assert_allclose(history.history["loss"], [2.0])
+    # Without class weights: 2 / 3.
+    np.testing.assert_allclose(model.fit(ds, shuffle=False, verbose=0).history["loss"], [2 / 3],
+                               rtol=1e-6)

@@ -10,6 +10,7 @@ from torchkeras.trainers.data_adapters.array_data_adapter import ArrayDataAdapte
 from torchkeras.trainers.data_adapters.data_adapter import DataAdapter
 from torchkeras.trainers.data_adapters.generator_data_adapter import GeneratorDataAdapter
 from torchkeras.trainers.data_adapters.py_dataset_adapter import PyDatasetAdapter
+from torchkeras.trainers.data_adapters.torch_data_loader_adapter import ClassWeightedLoaderAdapter
 from torchkeras.trainers.data_adapters.torch_data_loader_adapter import TorchDataLoaderAdapter
 from torchkeras.trainers.data_adapters.torch_data_loader_adapter import dataset_to_dataloader
 from torchkeras.utils.py_dataset import PyDataset
@@ -62,12 +63,16 @@ def get_data_adapter(
         ):
             if value is not None:
                 raise_unsupported_arg(name, description, "tf.data.Dataset")
-        if class_weight is not None:
-            raise ValueError(
-                "Argument `class_weight` is not supported for tf.data.Dataset inputs in "
-                "torchkeras. Include the weights in the dataset as `(x, y, sample_weight)`. "
-                f"Received: class_weight={class_weight}"
+        if shuffle:
+            warnings.warn(
+                "`shuffle=True` was passed, but will be ignored since the "
+                "data `x` was provided as a tf.data.Dataset. The Dataset is "
+                "expected to already be shuffled "
+                "(via `.shuffle(buffer_size)`).",
+                stacklevel=2,
             )
+        if class_weight is not None:
+            return ClassWeightedLoaderAdapter(x._as_torch_dataloader(), class_weight)
         return TorchDataLoaderAdapter(x._as_torch_dataloader())
 
     if isinstance(x, DataAdapter):

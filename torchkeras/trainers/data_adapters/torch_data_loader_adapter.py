@@ -86,3 +86,36 @@ def dataset_to_dataloader(dataset, batch_size=None, steps=None, shuffle=False):
         # Pinned host batches let the copy to the GPU overlap with compute.
         pin_memory=device_lib.get_device().type == "cuda",
     )
+
+
+class ClassWeightedLoaderAdapter(TorchDataLoaderAdapter):
+    """Batches `(x, y)` of a dataset, with `class_weight` turned into per-sample weights
+    (looked up on the batch's device, no host sync), as Keras does for a `tf.data.Dataset`."""
+
+    def __init__(self, dataloader, class_weight):
+        super().__init__(dataloader)
+        size = int(max(class_weight)) + 1
+        self._table = torch.tensor(
+            [float(class_weight.get(i, 1.0)) for i in range(size)], dtype=torch.float32
+        )
+
+    def get_torch_iterator(self):
+        for batch in super().get_torch_iterator():
+            if not isinstance(batch, (tuple, list)) or len(batch) != 2:
+                raise ValueError(
+                    "`class_weight` needs a dataset of `(x, y)` batches; a dataset with "
+                    "sample weights cannot also take `class_weight`. Received a batch of "
+                    f"{len(batch) if isinstance(batch, (tuple, list)) else 1} element(s)."
+                )
+            x, y = batch
+            if not isinstance(y, torch.Tensor):
+                raise ValueError(
+                    "`class_weight` is only supported for Models with a single output."
+                )
+            classes = y.argmax(-1) if y.dim() > 1 and y.shape[-1] > 1 else y.reshape(-1)
+            classes = classes.round().long() if classes.is_floating_point() else classes.long()
+            table = self._table.to(classes.device)
+            inside = classes < table.shape[0]
+            weights = torch.where(inside, table[classes.clamp(0, table.shape[0] - 1)],
+                                  torch.ones((), device=classes.device))
+            yield type(batch)((x, y, weights)) if isinstance(batch, tuple) else [x, y, weights]
