@@ -76,3 +76,13 @@ def test_optimizer_needs_a_learning_rate(fakes):
     with pytest.raises(ValueError) as info:
         fakes.run_epochs(scheduler, fakes.Model(object()), [{}])
     assert str(info.value) == 'Optimizer must have a "learning_rate" attribute.'
+
+
+def test_schedule_returning_a_scalar_tensor(fakes):
+    # tf.keras 2's docs: `return lr * tf.math.exp(-0.1)` (a tensor) is accepted.
+    import torch
+
+    model = fakes.Model(fakes.Optimizer(0.1))
+    scheduler = cbks.LearningRateScheduler(lambda epoch, lr: lr * torch.exp(torch.tensor(-0.1)))
+    fakes.run_epochs(scheduler, model, [{"loss": 1.0}])
+    np.testing.assert_allclose(float(model.optimizer.learning_rate), 0.1 * np.exp(-0.1), rtol=1e-6)

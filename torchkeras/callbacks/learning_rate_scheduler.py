@@ -1,6 +1,7 @@
 """`LearningRateScheduler`: set the learning rate from a function of the epoch."""
 
 import numpy as np
+import torch
 
 from torchkeras.backend.tensors import convert_to_numpy
 from torchkeras.callbacks.callback import Callback
@@ -42,6 +43,11 @@ class LearningRateScheduler(Callback):
         except TypeError:
             # Old API: schedule(epoch).
             learning_rate = self.schedule(epoch)
+        if isinstance(learning_rate, torch.Tensor) and learning_rate.dim() == 0 and (
+            learning_rate.is_floating_point()
+        ):
+            # tf.keras 2 accepted a tensor (`lr * tf.math.exp(-0.1)` in its docs).
+            learning_rate = float(learning_rate)
         if not isinstance(learning_rate, (float, np.float32, np.float64)):
             raise ValueError(
                 "The output of the `schedule` function should be a float. "
