@@ -121,6 +121,7 @@ class Layer(LayerSavingMixin, nn.Module):
         obj._supports_masking = sig.compute_mask_overridden
         obj._dtype_policy = dtype_policies.get(None)
         obj._torch_compute_dtype = backend.to_torch_dtype(obj._dtype_policy.compute_dtype)
+        obj._mixed_dtype = _mixed_dtype(obj._dtype_policy)
         obj.autocast = True
         obj.activity_regularizer = None
         return obj
@@ -171,6 +172,7 @@ class Layer(LayerSavingMixin, nn.Module):
         self._name = name
         self._dtype_policy = dtype_policies.get(dtype)
         self._torch_compute_dtype = backend.to_torch_dtype(self._dtype_policy.compute_dtype)
+        self._mixed_dtype = _mixed_dtype(self._dtype_policy)
         self.autocast = autocast
         if activity_regularizer is not None:
             from torchkeras import regularizers
@@ -208,6 +210,7 @@ class Layer(LayerSavingMixin, nn.Module):
     def dtype_policy(self, value):
         self._dtype_policy = dtype_policies.get(value)
         self._torch_compute_dtype = backend.to_torch_dtype(self._dtype_policy.compute_dtype)
+        self._mixed_dtype = _mixed_dtype(self._dtype_policy)
 
     @property
     def dtype(self):
@@ -608,10 +611,21 @@ class Layer(LayerSavingMixin, nn.Module):
             if first_call:
                 _NAME_SCOPE.append(self.name)
             try:
-                if module_hooks.has_call_hooks(self):
-                    outputs = nn.Module.__call__(self, *args, **kwargs)
+                if self._mixed_dtype is not None and self.autocast:
+                    # Mixed precision ("mixed_float16"): float32 variables are read in the
+                    # compute dtype, as Keras's autocast scope does, through torch's autocast.
+                    _MIXED_DEPTH[0] += 1
+                    try:
+                        with torch.autocast(backend.get_device().type, dtype=self._mixed_dtype):
+                            outputs = self._call_with_hooks(args, kwargs)
+                    finally:
+                        _MIXED_DEPTH[0] -= 1
+                elif _MIXED_DEPTH[0]:
+                    # A full-precision layer (`dtype="float32"`) inside a mixed model.
+                    with torch.autocast(backend.get_device().type, enabled=False):
+                        outputs = self._call_with_hooks(args, kwargs)
                 else:
-                    outputs = self.call(*args, **kwargs)
+                    outputs = self._call_with_hooks(args, kwargs)
             finally:
                 if first_call:
                     _NAME_SCOPE.pop()
@@ -638,6 +652,11 @@ class Layer(LayerSavingMixin, nn.Module):
                 context.entry = None
                 context.training = None
         return outputs
+
+    def _call_with_hooks(self, args, kwargs):
+        if module_hooks.has_call_hooks(self):
+            return nn.Module.__call__(self, *args, **kwargs)
+        return self.call(*args, **kwargs)
 
     def forward(self, *args, **kwargs):
         return self.call(*args, **kwargs)
@@ -873,6 +892,20 @@ class Layer(LayerSavingMixin, nn.Module):
                 f"Error when deserializing class '{cls.__name__}' using config={config}.\n\n"
                 f"Exception encountered: {e}"
             ) from e
+
+
+# How many mixed-precision layer calls are running (their autocast regions are active).
+_MIXED_DEPTH = [0]
+
+
+def _mixed_dtype(policy):
+    """The torch compute dtype of a mixed policy (float variables computed in a lower
+    precision), else `None`."""
+    if policy.compute_dtype == policy.variable_dtype:
+        return None
+    if not policy.variable_dtype.startswith("float"):
+        return None
+    return backend.to_torch_dtype(policy.compute_dtype)
 
 
 def _wrap_build(build):

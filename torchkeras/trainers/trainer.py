@@ -74,12 +74,23 @@ class Trainer:
                 Defaults to `1`.
             jit_compile: `True` compiles the train/test/predict steps with `torch.compile`.
                 `"auto"` resolves to `False`, as Keras does on torch.
-            auto_scale_loss: Kept for Keras compatibility (mixed precision loss scaling).
+            auto_scale_loss: If `True` and the model's dtype policy is `"mixed_float16"`, the
+                optimizer is wrapped in a `LossScaleOptimizer`, which scales the loss
+                dynamically to prevent underflow. Defaults to `True`.
         """
         from torchkeras import metrics as metrics_module
         from torchkeras import optimizers
 
         self.optimizer = optimizers.get(optimizer)
+        if (
+            auto_scale_loss
+            and self.dtype_policy.name == "mixed_float16"
+            and self.optimizer
+            and not isinstance(self.optimizer, optimizers.LossScaleOptimizer)
+        ):
+            self.optimizer = optimizers.LossScaleOptimizer(
+                self.optimizer, name="loss_scale_optimizer"
+            )
         self.loss = loss
         output_names = self._get_output_names()
         self._compile_loss = (
