@@ -60,3 +60,13 @@ def test_mean_tensor_errors():
         r"\(4,\). Got: \(2,\).",
     ):
         m.update_state([1.0, 2.0])
+
+
+def test_reset_states_is_tf_keras_2_reset_state():
+    import torchkeras as keras
+
+    metric = keras.metrics.Mean()
+    metric.update_state([2.0, 4.0])
+    assert float(metric.result()) == 3.0
+    metric.reset_states()
+    assert float(metric.result()) == 0.0

@@ -105,6 +105,10 @@ class Metric:
             for variable in self.variables:
                 variable.zero_()
 
+    def reset_states(self):
+        """tf.keras 2's name for `reset_state()`, kept for migrated training loops."""
+        self.reset_state()
+
     # -- to be implemented ----------------------------------------------------------------------
     def update_state(self, *args, **kwargs):
         """Accumulate statistics for the metric."""
