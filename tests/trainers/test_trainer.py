@@ -358,3 +358,23 @@ def test_tf_keras_2_compiled_loss_and_compiled_metrics_idiom():
     # y_pred = 3: mse 9, mae 3 (tf_keras 2.21 gives the same; Keras 3's shim feeds y_pred to
     # the loss tracker instead).
     assert results == pytest.approx({"loss": 9.0, "mae": 3.0})
+
+
+def test_tf_keras_2_generator_methods_forward_to_fit_evaluate_predict():
+    model = keras.Sequential([keras.Input((2,)), layers.Dense(1, kernel_initializer="ones",
+                                                              bias_initializer="zeros")])
+    model.compile(optimizer=keras.optimizers.SGD(0.0), loss="mse")
+    x, y = np.array([[1.0, 2.0]] * 4, "float32"), np.zeros((4, 1), "float32")
+
+    def batches():
+        while True:
+            yield x[:2], y[:2]
+
+    with pytest.warns(UserWarning, match="`Model.fit_generator` is deprecated"):
+        history = model.fit_generator(batches(), steps_per_epoch=2, epochs=1, verbose=0,
+                                      workers=4, use_multiprocessing=True)
+    assert history.history["loss"] == [9.0]  # (1 + 2)^2, lr 0
+    with pytest.warns(UserWarning, match="`Model.evaluate_generator` is deprecated"):
+        assert model.evaluate_generator(batches(), steps=2) == 9.0
+    with pytest.warns(UserWarning, match="`Model.predict_generator` is deprecated"):
+        np.testing.assert_allclose(model.predict_generator(batches(), steps=1), [[3.0], [3.0]])

@@ -16,6 +16,7 @@ from torchkeras.callbacks import callback_list
 from torchkeras.trainers import compile_utils
 from torchkeras.trainers.data_adapters import data_adapter_utils
 from torchkeras.trainers.epoch_iterator import EpochIterator
+from torchkeras.trainers.tf_keras_methods import TFKeras2TrainerMethods
 from torchkeras.utils import tree
 
 
@@ -28,7 +29,7 @@ def _check_not_empty(iterator, method, arg):
         )
 
 
-class Trainer:
+class Trainer(TFKeras2TrainerMethods):
     """The training and inference API mixed into `Model`."""
 
     def __init__(self):
@@ -250,25 +251,6 @@ class Trainer:
         else:
             warnings.warn("The model does not have any trainable weights.")
         return self.compute_metrics(x, y, y_pred, sample_weight=sample_weight)
-
-    # tf.keras 2's custom `train_step` idiom, kept for migrated scripts (deprecated in Keras 3).
-    def compiled_loss(self, y, y_pred, sample_weight=None, regularization_losses=None):
-        """tf.keras 2's `self.compiled_loss(...)`: the compiled loss (regularization included),
-        also recorded by the `loss` metric as tf.keras 2 did."""
-        warnings.warn(
-            "`model.compiled_loss()` is deprecated. Instead, use "
-            "`model.compute_loss(x, y, y_pred, sample_weight, training)`.",
-            stacklevel=2,
-        )
-        loss = self.compute_loss(x=None, y=y, y_pred=y_pred, sample_weight=sample_weight)
-        if self._loss_tracker is not None:
-            self._loss_tracker.update_state(loss.detach(), sample_weight=_batch_size(y_pred))
-        return loss
-
-    @property
-    def compiled_metrics(self):
-        """tf.keras 2's `self.compiled_metrics.update_state(y, y_pred)`: the compiled metrics."""
-        return _CompiledMetrics(self)
 
     def _train_forward(self, x, y, sample_weight):
         # The part of the default train step that `jit_compile=True` compiles: torch.compile
@@ -737,26 +719,6 @@ def _deserialize_structure(value, getter):
     if isinstance(value, (list, tuple)):
         return [_deserialize_structure(v, getter) for v in value]
     return value
-
-
-class _CompiledMetrics:
-    """What tf.keras 2's `model.compiled_metrics` offered a custom `train_step`."""
-
-    def __init__(self, model):
-        self._model = model
-
-    def update_state(self, y, y_pred, sample_weight=None):
-        warnings.warn(
-            "`model.compiled_metrics()` is deprecated. Instead, use e.g.:\n```\nfor metric in "
-            "self.metrics:\n    metric.update_state(y, y_pred)\n```\n",
-            stacklevel=2,
-        )
-        if self._model._compile_metrics is not None:
-            self._model._compile_metrics.update_state(y, y_pred, sample_weight)
-
-    def reset_state(self):
-        if self._model._compile_metrics is not None:
-            self._model._compile_metrics.reset_state()
 
 
 def _batch_size(x):
