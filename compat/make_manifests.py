@@ -3,7 +3,7 @@
 Run with real Keras (the reference environment, never a dependency of the project), from the
 repository root:
 
-    /work/refenv/bin/python compat/make_manifests.py
+    ../refenv/bin/python compat/make_manifests.py
 
 It walks the public `keras` package (Keras 3; everything but `keras.src`) and the public
 `tf_keras` package (tf.keras 2) and writes one file per namespace to

@@ -3,7 +3,7 @@
 Run with the reference environment (real Keras on TensorFlow; never a project dependency), from
 the repository root:
 
-    /work/refenv/bin/python examples/migration/record.py [names...]
+    ../refenv/bin/python examples/migration/record.py [names...]
 
 Each example prints one `RESULTS {json}` line. Scripts written for tf.keras 2 run with
 `TF_USE_LEGACY_KERAS=1` (so `tf.keras` is tf_keras 2, as it was for them); the others run on

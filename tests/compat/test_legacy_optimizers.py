@@ -9,7 +9,7 @@ from torchkeras.compat import legacy_optimizers as legacy
 
 # Weights after 5 `apply_gradients` steps from [1, 2, -3] with g_t = [0.1 t, -0.2, 0.3 sqrt(t)],
 # from tf_keras 2.21 `tf_keras.optimizers.legacy` (same loop with tf.Variable and
-# `opt.apply_gradients([(g, v)])`, run with /work/refenv/bin/python).
+# `opt.apply_gradients([(g, v)])`, run with ../refenv/bin/python).
 EXPECTED = {
     "SGD": ([0.7345958948135376, 2.2331125736236572, -3.5084478855133057],
             dict(learning_rate=0.1, momentum=0.9, decay=0.1)),

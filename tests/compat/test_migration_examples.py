@@ -1,7 +1,7 @@
 """The migration examples run unchanged through `python -m torchkeras run` and match real Keras.
 
 `examples/migration/expected.json` holds what each example gives under real Keras (written by
-`/work/refenv/bin/python examples/migration/record.py`). Deterministic examples (weights set from
+`../refenv/bin/python examples/migration/record.py`). Deterministic examples (weights set from
 NumPy, unshuffled data) must give the same losses and values; the others must train (finite,
 decreasing losses) and pass the same checks.
 """

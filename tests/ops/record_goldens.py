@@ -3,7 +3,7 @@
 Run from the repository root with the reference environment (never part of the project's
 dependencies):
 
-    /work/refenv/bin/python tests/ops/record_goldens.py
+    ../refenv/bin/python tests/ops/record_goldens.py
 
 It runs every case of `op_cases.py` under Keras 3.15.1 on TensorFlow and writes
 `tests/ops/goldens/op_goldens.{json,npz}`. `test_op_goldens.py` replays the cases with torchkeras.
