@@ -43,7 +43,7 @@ def test_exception_mid_save_keeps_old_file(tmp_path, monkeypatch, name):
         calls.append(1)
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(saving_lib, "_save_state", failing_save_state)
+    monkeypatch.setattr(saving_lib, "_save_own", failing_save_state)
     with pytest.raises(RuntimeError, match="disk on fire"):
         save(_model(2.0))
     assert calls
@@ -84,7 +84,7 @@ def test_exception_mid_backup_keeps_old_backup(tmp_path, monkeypatch):
     def failing_save_state(*args, **kwargs):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(saving_lib, "_save_state", failing_save_state)
+    monkeypatch.setattr(saving_lib, "_save_own", failing_save_state)
     with pytest.raises(RuntimeError, match="disk on fire"):
         model.fit(x, y, epochs=3, verbose=0, callbacks=[backup])
     assert (backup_dir / "latest.weights.h5").read_bytes() == original

@@ -319,32 +319,6 @@ def _load_own(saveable, store):
         load_own_variables(saveable, store)
 
 
-def _save_state(saveable, store, inner_path, visited):
-    if id(saveable) in visited:
-        return
-    name = getattr(saveable, "name", None)
-    metadata = {"name": name} if isinstance(name, str) else None
-    _save_own(saveable, store.make(inner_path, metadata=metadata))
-    visited.add(id(saveable))
-    for attr, child in _walk_saveable(saveable):
-        if _is_saveable(child):
-            _save_state(child, store, _join(inner_path, attr), visited)
-        elif isinstance(child, (list, tuple, dict)):
-            _save_container_state(child, store, _join(inner_path, attr), visited, set())
-
-
-def _save_container_state(container, store, inner_path, visited, visited_containers):
-    if id(container) in visited_containers:
-        return
-    visited_containers.add(id(container))
-    for name, item in _container_items(container, {}):
-        path = _join(inner_path, name)
-        if _is_saveable(item):
-            _save_state(item, store, path, visited)
-        else:
-            _save_container_state(item, store, path, visited, visited_containers)
-
-
 def iter_saveables(saveable, inner_path="", visited=None):
     """Yield `(inner path, object)` for `saveable` and every saveable it reaches, in the
     order and with the paths the weights walk uses (each object once)."""
@@ -443,7 +417,12 @@ def _raise_loading_failure(errors, warn_only=False):
 
 def save_weights_to_store(model, store, objects_to_skip=None):
     """Write all of `model`'s state (layers, optimizer) into an open `H5IOStore`."""
-    _save_state(model, store, "", {id(obj) for obj in objects_to_skip or ()})
+    for inner_path, saveable in iter_saveables(
+        model, "", {id(obj) for obj in objects_to_skip or ()}
+    ):
+        name = getattr(saveable, "name", None)
+        metadata = {"name": name} if isinstance(name, str) else None
+        _save_own(saveable, store.make(inner_path, metadata=metadata))
 
 
 def load_weights_from_store(model, store, skip_mismatch=False, objects_to_skip=None):

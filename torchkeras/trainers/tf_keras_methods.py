@@ -8,6 +8,8 @@ custom `train_step` idiom. The queueing arguments (`max_queue_size`, `workers`,
 
 import warnings
 
+from torchkeras.trainers.data_adapters import data_adapter_utils
+
 
 class TFKeras2TrainerMethods:
     """Mixin of `Trainer`: tf.keras 2's training-API leftovers."""
@@ -22,7 +24,7 @@ class TFKeras2TrainerMethods:
         )
         loss = self.compute_loss(x=None, y=y, y_pred=y_pred, sample_weight=sample_weight)
         if self._loss_tracker is not None:
-            self._loss_tracker.update_state(loss.detach(), sample_weight=_num_rows(y_pred))
+            self._loss_tracker.update_state(loss.detach(), sample_weight=data_adapter_utils.batch_rows(y_pred))
         return loss
 
     @property
@@ -87,11 +89,3 @@ class _CompiledMetrics:
         if self._model._compile_metrics is not None:
             self._model._compile_metrics.reset_state()
 
-
-def _num_rows(x):
-    from torchkeras.utils import tree
-
-    for leaf in tree.flatten(x):
-        if leaf is not None and hasattr(leaf, "shape"):
-            return leaf.shape[0]
-    return None

@@ -236,7 +236,7 @@ class Trainer(TFKeras2TrainerMethods):
         x, y, sample_weight = data_adapter_utils.unpack_x_y_sample_weight(data)
         forward = self._compiled_train_forward or self._train_forward
         y_pred, loss = forward(x, y, sample_weight)
-        self._loss_tracker.update_state(loss.detach(), sample_weight=_batch_size(x))
+        self._loss_tracker.update_state(loss.detach(), sample_weight=data_adapter_utils.batch_rows(x))
         if self.optimizer is not None:
             loss = self.optimizer.scale_loss(loss)
         optimizer = self.optimizer
@@ -265,7 +265,7 @@ class Trainer(TFKeras2TrainerMethods):
         y_pred = self(x, training=False)
         loss = self.compute_loss(x=x, y=y, y_pred=y_pred, sample_weight=sample_weight,
                                  training=False)
-        self._loss_tracker.update_state(loss.detach(), sample_weight=_batch_size(x))
+        self._loss_tracker.update_state(loss.detach(), sample_weight=data_adapter_utils.batch_rows(x))
         return self.compute_metrics(x, y, y_pred, sample_weight=sample_weight)
 
     def predict_step(self, data):
@@ -721,13 +721,6 @@ def _deserialize_structure(value, getter):
     return value
 
 
-def _batch_size(x):
-    if isinstance(x, torch.Tensor):
-        return x.shape[0]
-    for leaf in tree.flatten(x):
-        if leaf is not None:
-            return leaf.shape[0]
-    return None
 
 
 def _resolve_verbose(verbose):

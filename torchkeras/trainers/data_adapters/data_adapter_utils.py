@@ -160,6 +160,16 @@ def num_rows(t):
     return int(shape[0])
 
 
+def batch_rows(structure):
+    """The batch size of a batch: the first dimension of its first leaf (`None` if empty)."""
+    if isinstance(structure, torch.Tensor):
+        return structure.shape[0]
+    for leaf in tree.flatten(structure):
+        if leaf is not None:
+            return leaf.shape[0]
+    return None
+
+
 def class_weight_to_sample_weights(y, class_weight):
     """Turn a `class_weight` dict into one weight per sample of `y`.
 
